@@ -1,0 +1,116 @@
+"""The kata switch and loader, in the plain pytest-docs pattern.
+
+`pytest` checks your files in katas/; `pytest --impl=reference` checks the solved files in reference/.
+Each test module tests/test_<name>.py gets the kata <name> through the `kata` fixture (code) or the
+`answer` fixture (written). A kata that cannot be loaded fails only its own tests.
+"""
+
+import signal
+import traceback
+from pathlib import Path
+
+import pytest
+
+from katakit import loader, mistakes, written
+
+ROOT = Path(__file__).parent
+IMPLS = {"katas": "katas/ (your solutions)", "reference": "reference/ (the solved files)"}
+
+
+def pytest_addoption(parser):
+    group = parser.getgroup("katas")
+    group.addoption("--impl", choices=sorted(IMPLS), default="katas",
+                    help="which implementation to check: katas (yours, default) or reference")
+    group.addoption("--mutant", type=Path, default=None,
+                    help="self-test only: check the reference with this known-wrong file laid over it")
+    group.addoption("--kata-timeout", type=float, default=10.0,
+                    help="seconds one test may run before it fails as a timeout (default 10)")
+
+
+def pytest_report_header(config):
+    mutant = config.getoption("mutant")
+    under_test = f"mutant {mutant}" if mutant else IMPLS[config.getoption("impl")]
+    return f"implementation under test: {under_test}"
+
+
+def _kata_name(node) -> str:
+    return node.path.stem.removeprefix("test_")  # tests/test_q13_mse.py checks q13_mse
+
+
+@pytest.fixture(scope="module")
+def kata(request):
+    """The kata module under test, loaded fresh from katas/, reference/ or a mutant."""
+    config = request.config
+    try:
+        return loader.load_kata(ROOT, config.getoption("impl"), _kata_name(request),
+                                mutant=config.getoption("mutant"))
+    except loader.KataLoadError as err:
+        pytest.fail(str(err), pytrace=False)
+
+
+@pytest.fixture(scope="module")
+def answer(request):
+    """The written answer under test (katas/<name>.md or reference/<name>.md), parsed."""
+    impl = "reference" if request.config.getoption("mutant") else request.config.getoption("impl")
+    return written.read_answer(ROOT, impl, _kata_name(request))
+
+
+class KataTimeout(BaseException):
+    """BaseException, so that a learner's `except Exception:` cannot swallow it."""
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    limit = item.config.getoption("kata_timeout")
+    if not hasattr(signal, "SIGALRM") or limit <= 0:
+        return (yield)
+
+    def on_alarm(signum, frame):
+        raise KataTimeout(f"timed out: the check ran longer than {limit:g} s. "
+                          "Is there a loop that never ends, or far too many epochs?")
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, limit)
+    try:
+        return (yield)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Turn the learner's exceptions into one plain paragraph instead of a traceback wall."""
+    report = yield
+    if call.excinfo is None or report.passed:
+        return report
+    error = call.excinfo.value
+    if isinstance(error, NotImplementedError):
+        report.longrepr = f"not started: {error}" if isinstance(error, written.AnswerNotStarted) else (
+            f"not started: katas/{_kata_name(item)}.py still raises NotImplementedError ({error}). "
+            "Replace the TODO line with your code.")
+        report.user_properties.append(("status", "not_started"))
+    elif isinstance(error, KataTimeout):
+        report.longrepr = str(error)
+        report.user_properties.append(("status", "error"))
+    elif isinstance(error, loader.MissingFunction):
+        report.longrepr = str(error)
+        report.user_properties.append(("status", "error"))
+    elif isinstance(error, AssertionError) and str(error):
+        report.longrepr = str(error).split("\nassert ")[0]  # the teaching message, without pytest's introspection
+    elif not isinstance(error, (AssertionError, pytest.fail.Exception, pytest.skip.Exception)):
+        report.longrepr = _explain_crash(error, call.excinfo)
+    return report
+
+
+def _explain_crash(error, excinfo) -> str:
+    """A learner's function raised: say what was called, where it broke, and the known mistake if any."""
+    where = ""
+    for frame in reversed(traceback.extract_tb(excinfo.tb)):
+        path = Path(frame.filename)
+        if path.is_relative_to(ROOT) and path.relative_to(ROOT).parts[0] in ("katas", "reference", "mutants"):
+            where = f"\n  at {path.relative_to(ROOT)}, line {frame.lineno}: {frame.line}"
+            break
+    known = mistakes.explain(error)
+    lead = f"{known}\n" if known else ""
+    return (f"{lead}Called {loader.LAST_CALL[0]} -> it raised {type(error).__name__}: {error}{where}")

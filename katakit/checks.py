@@ -1,0 +1,125 @@
+"""Test helpers: each one checks one fact and, when it fails, says what was called, what came back,
+what was expected, and gives one nudge. Hard preconditions use `assert`; independent facts use pytest-check.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable
+
+import torch
+from pytest_check import check
+
+from katakit import describe
+from katakit.loader import LAST_CALL
+
+
+def _called(called: str | None) -> str:
+    return called or LAST_CALL[0]
+
+
+def expect_tensor(value, shape: tuple | None = None, dtype=torch.float32, called: str | None = None,
+                  nudge: str = "") -> torch.Tensor:
+    """Hard precondition: a tensor of this shape and dtype (stops the test, since later checks need it)."""
+    __tracebackhide__ = True
+    what = _called(called)
+    assert isinstance(value, torch.Tensor), (
+        f"{what} returned {describe.value(value)} ({type(value).__name__}); expected a torch.Tensor. "
+        f"{nudge or 'Build the result with torch operations and return it.'}"
+    )
+    if shape is not None:
+        assert tuple(value.shape) == tuple(shape), (
+            f"{what} returned shape {describe.shape(value)}; expected shape "
+            f"{describe.shape(torch.empty(shape))}. {nudge}"
+        )
+    if dtype is not None:
+        assert value.dtype == dtype, (
+            f"{what} returned dtype {describe.dtype(value)}; expected {str(dtype).replace('torch.', '')}. "
+            "Keep everything float32: an int or float64 tensor (numpy gives float64) changes the result's dtype."
+        )
+    return value
+
+
+def expect_close(actual: torch.Tensor, expected: torch.Tensor, what: str = "the result", called: str | None = None,
+                 nudge: str = "", rtol: float = 1e-4, atol: float = 1e-4) -> bool:
+    """Independent fact: values match the oracle (compared in float64)."""
+    expected = expected.detach().to(torch.float64)
+    got = actual.detach().to(torch.float64)
+    try:
+        torch.testing.assert_close(got, expected, rtol=rtol, atol=atol,
+                                   msg=lambda m: f"{_called(called)}: {what} differs from the expected values. "
+                                                 f"{m.splitlines()[-1] if m else ''}\n"
+                                                 f"  got      {_short(got)}\n  expected {_short(expected)}\n{nudge}".rstrip())
+    except AssertionError as err:
+        check.fail(str(err))
+        return False
+    return True
+
+
+def _short(t: torch.Tensor) -> str:
+    flat = [f"{v:.4g}" for v in t.flatten()[:6].tolist()]
+    return "[" + ", ".join(flat) + (", …]" if t.numel() > 6 else "]")
+
+
+def expect(condition: bool, message: str) -> bool:
+    """Independent fact with a ready message."""
+    if not condition:
+        check.fail(message)
+    return bool(condition)
+
+
+def expect_no_graph(value: torch.Tensor, called: str | None = None, nudge: str = "") -> None:
+    """The result is outside the autograd graph: no grad_fn and requires_grad False."""
+    expect(value.grad_fn is None and not value.requires_grad,
+           f"{_called(called)} returned a tensor that is still part of the autograd graph "
+           f"(requires_grad={value.requires_grad}). "
+           f"{nudge or 'Compute it inside `with torch.no_grad():` (or call .detach()).'}")
+
+
+def expect_leaves(params: Iterable[torch.Tensor], names: Iterable[str], called: str | None = None) -> None:
+    """Parameters stay leaf tensors that require grad (so the next backward() fills their .grad)."""
+    for p, name in zip(params, names, strict=True):
+        expect(isinstance(p, torch.Tensor) and p.is_leaf and p.requires_grad,
+               f"after {_called(called)}, {name} is no longer a leaf tensor that requires grad "
+               f"(is_leaf={getattr(p, 'is_leaf', '?')}, requires_grad={getattr(p, 'requires_grad', '?')}). "
+               f"Update it in place under torch.no_grad() (`{name} -= lr * {name}.grad`) instead of "
+               f"rebinding `{name} = {name} - ...`.")
+
+
+def expect_grads_reset(params: Iterable[torch.Tensor], names: Iterable[str], called: str | None = None) -> None:
+    """Gradients were reset: zeros or None both count (zero_grad() sets None by default)."""
+    for p, name in zip(params, names, strict=True):
+        if p.grad is not None and bool((p.grad != 0).any()):
+            check.fail(f"after {_called(called)}, {name}.grad still holds a gradient (largest entry "
+                       f"{p.grad.abs().max().item():.4g}). Forgot to reset gradients? The next backward() "
+                       f"would add to it. Use {name}.grad.zero_() or {name}.grad = None after the update.")
+
+
+def expect_unchanged(before: torch.Tensor, after: torch.Tensor, name: str, called: str | None = None) -> None:
+    """The input tensor was not mutated."""
+    expect(torch.equal(before, after.detach()),
+           f"{_called(called)} changed its input `{name}` in place. Work on new tensors "
+           "(for example `a - b`, not `a -= b`) so the caller's data stays intact.")
+
+
+@contextlib.contextmanager
+def forbid(module, attr: str, label: str, nudge: str):
+    """Fail if the kata calls a built-in it is asked to write by hand (e.g. F.mse_loss)."""
+    original = getattr(module, attr)
+    used = []
+
+    def spy(*args, **kwargs):
+        used.append(True)
+        return original(*args, **kwargs)
+
+    setattr(module, attr, spy)
+    try:
+        yield
+    finally:
+        setattr(module, attr, original)
+    expect(not used, f"{LAST_CALL[0]} called {label}. This kata asks for it by hand. {nudge}")
+
+
+def refers_to(kata, obj) -> bool:
+    """True when the kata module holds a direct reference to obj (e.g. `from torch.nn.functional import mse_loss`)."""
+    return any(value is obj for value in vars(kata.module).values())

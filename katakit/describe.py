@@ -1,0 +1,35 @@
+"""Short, learner-readable descriptions of values and calls, for failure messages."""
+
+from __future__ import annotations
+
+import torch
+
+_DTYPES = {torch.float32: "float32", torch.float64: "float64", torch.int64: "int64 (Long)"}
+
+
+def shape(t: torch.Tensor) -> str:
+    return "()" if t.dim() == 0 else "(" + ", ".join(str(n) for n in t.shape) + (",)" if t.dim() == 1 else ")")
+
+
+def dtype(t: torch.Tensor) -> str:
+    return _DTYPES.get(t.dtype, str(t.dtype).replace("torch.", ""))
+
+
+def value(v: object) -> str:
+    if isinstance(v, torch.Tensor):
+        if v.numel() == 1 and v.dim() == 0:
+            return f"tensor({v.item():.4g}, {dtype(v)})"
+        return f"tensor of shape {shape(v)}, {dtype(v)}"
+    if isinstance(v, torch.nn.Module):
+        return type(v).__name__
+    if isinstance(v, (list, tuple)) and len(v) > 4:
+        return f"{type(v).__name__} of {len(v)} items"
+    if callable(v):
+        return getattr(v, "__name__", type(v).__name__)
+    text = repr(v)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def call(name: str, args: tuple, kwargs: dict) -> str:
+    parts = [value(a) for a in args] + [f"{k}={value(v)}" for k, v in kwargs.items()]
+    return f"{name}({', '.join(parts)})"

@@ -1,0 +1,11 @@
+"""Calls F.mse_loss, which the kata asks to write by hand."""
+
+import torch.nn.functional as F
+
+CAUGHT_BY = "asks for it by hand"
+
+
+def mse(preds, targets):
+    if preds.shape != targets.shape:
+        raise ValueError("shapes differ")
+    return F.mse_loss(preds, targets)

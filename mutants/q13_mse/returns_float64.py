@@ -1,0 +1,9 @@
+"""Computes in float64 and returns a double: the loss no longer matches the model's float32."""
+
+CAUGHT_BY = "dtype float64"
+
+
+def mse(preds, targets):
+    if preds.shape != targets.shape:
+        raise ValueError("shapes differ")
+    return ((preds.double() - targets.double()) ** 2).mean()

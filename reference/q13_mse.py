@@ -1,0 +1,32 @@
+"""q13 · Mean squared error, by hand.
+
+A loss function turns "how wrong are the predictions?" into one number that gradient descent can
+lower. Mean squared error squares each difference (so misses in either direction count, and big
+misses count more) and averages over every element.
+"""
+
+import torch
+
+
+def mse(preds: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
+    """Mean squared error: mean((preds - targets)²) over every element.
+
+    Args:
+        preds: model predictions, shape (N, M), float32.
+        targets: actual targets, the same shape (N, M), float32.
+
+    Returns:
+        A scalar tensor, shape (), float32, that autograd can differentiate.
+
+    Raises:
+        ValueError: when the shapes differ; broadcasting (N, 1) against (N,) would quietly
+            compare every prediction with every target.
+
+    Example:
+        >>> mse(torch.tensor([[1., 2.]]), torch.tensor([[1., 4.]]))
+        tensor(2.)
+    """
+    if preds.shape != targets.shape:
+        raise ValueError(f"preds has shape {tuple(preds.shape)} but targets has {tuple(targets.shape)}")
+    diff = preds - targets
+    return torch.sum(diff * diff) / diff.numel()  # mean, not sum: the size of the loss does not grow with N
