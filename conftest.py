@@ -23,6 +23,8 @@ def pytest_addoption(parser):
                     help="which implementation to check: katas (yours, default) or reference")
     group.addoption("--mutant", type=Path, default=None,
                     help="self-test only: check the reference with this known-wrong file laid over it")
+    group.addoption("--kata-seed", type=int, default=0,
+                    help="base seed for the tests' random data (the self-test proves many seeds pass)")
     group.addoption("--kata-timeout", type=float, default=10.0,
                     help="seconds one test may run before it fails as a timeout (default 10)")
 
@@ -53,6 +55,12 @@ def answer(request):
     """The written answer under test (katas/<name>.md or reference/<name>.md), parsed."""
     impl = "reference" if request.config.getoption("mutant") else request.config.getoption("impl")
     return written.read_answer(ROOT, impl, _kata_name(request))
+
+
+@pytest.fixture
+def seed(request) -> int:
+    """The base seed for a test's random data; tests add small offsets for independent draws."""
+    return request.config.getoption("kata_seed")
 
 
 class KataTimeout(BaseException):

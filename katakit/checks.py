@@ -123,3 +123,18 @@ def forbid(module, attr: str, label: str, nudge: str):
 def refers_to(kata, obj) -> bool:
     """True when the kata module holds a direct reference to obj (e.g. `from torch.nn.functional import mse_loss`)."""
     return any(value is obj for value in vars(kata.module).values())
+
+
+def expect_history(history, length: int, called: str | None = None, what: str = "loss") -> list[float]:
+    """Hard precondition: a list of `length` Python floats (not tensors that keep a graph alive)."""
+    __tracebackhide__ = True
+    what_called = _called(called)
+    assert isinstance(history, list), (
+        f"{what_called} returned {describe.value(history)}; expected a list of {length} {what} values (floats).")
+    assert len(history) == length, (
+        f"{what_called} returned {len(history)} {what} values; expected {length}, one per epoch/step.")
+    kinds = {type(v).__name__ for v in history}
+    assert kinds <= {"float"}, (
+        f"{what_called} returned a history holding {', '.join(sorted(kinds))}; expected plain Python floats. "
+        "Append `loss.item()`, not `loss`: a tensor keeps its whole graph alive.")
+    return history

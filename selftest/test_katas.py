@@ -1,0 +1,56 @@
+"""The self-test's proof that the kata tests can fail: every stub is red (not started), every mutant
+is killed by a message that names its mistake, every correct variant passes.
+
+The reference itself is proven green by running `pytest --impl=reference tests` in the same command.
+"""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from katakit import manifest, run
+
+ROOT = Path(__file__).resolve().parent.parent
+KATAS = manifest.load(ROOT)
+TESTED = [k for k in KATAS if (ROOT / k.test_file).is_file()]
+MUTANTS = sorted(ROOT.glob("mutants/q*/*.py"))
+VARIANTS = sorted(ROOT.glob("variants/q*/*.py"))
+
+
+def caught_by(path: Path) -> str:
+    """The phrase a failure message must contain to name this mutant's mistake (its CAUGHT_BY)."""
+    for node in ast.parse(path.read_text()).body:
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "CAUGHT_BY":
+            return node.value.value
+    raise AssertionError(f"{path.relative_to(ROOT)} has no CAUGHT_BY = '...' naming the message that catches it")
+
+
+@pytest.mark.parametrize("kata", TESTED, ids=lambda k: k.id)
+def test_the_untouched_stub_fails_every_check_as_not_started(kata):
+    result = run.run([kata.id], impl="katas", root=ROOT)[kata.id]
+    passing = [c.name for c in result.checks if c.outcome == "passed"]
+    assert not passing, f"{kata.id}: these checks pass on the untouched stub, so they cannot fail: {passing}"
+    assert result.status == "not_started", (
+        f"{kata.id}: the untouched stub reads as {result.status}, not not_started: "
+        f"{[(c.name, c.message) for c in result.checks if c.outcome != 'not_started'][:2]}")
+
+
+@pytest.mark.parametrize("mutant", MUTANTS, ids=lambda p: f"{p.parent.name[:3]}-{p.stem}")
+def test_the_mutant_is_killed_by_a_message_that_names_its_mistake(mutant):
+    kata_id = mutant.parent.name[:3]
+    phrase = caught_by(mutant)
+    result = run.run([kata_id], impl="reference", root=ROOT, mutant=mutant)[kata_id]
+    assert result.status != "passed", f"{mutant.relative_to(ROOT)} survives: every check of {kata_id} passes."
+    messages = [c.message for c in result.failed_checks]
+    assert any(phrase in m for m in messages), (
+        f"{mutant.relative_to(ROOT)} is caught, but no message says '{phrase}'. Messages:\n" + "\n".join(messages))
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=lambda p: f"{p.parent.name[:3]}-{p.stem}")
+def test_the_correct_variant_passes(variant):
+    kata_id = variant.parent.name[:3]
+    result = run.run([kata_id], impl="reference", root=ROOT, mutant=variant)[kata_id]
+    assert result.status == "passed", (
+        f"{variant.relative_to(ROOT)} is a correct solution but fails:\n"
+        + "\n".join(f"{c.name}: {c.message}" for c in result.failed_checks))
