@@ -1,0 +1,130 @@
+"""`katas watch`: re-check the kata you save, in a warm interpreter (torch is imported once).
+
+Keys: n next kata · h hint (again for the next level) · l list · r re-check now · q quit.
+A kata that hangs or crashes shows as an error; watching goes on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import queue
+import sys
+import threading
+import time
+from pathlib import Path
+
+import watchfiles
+from rich.console import Console
+
+from katakit import manifest, run, views
+
+FOOTER = "Watching katas/ · n next · h hint · l list · r re-check · q quit"
+TIMEOUT = ("--kata-timeout=5",)
+
+
+def _watch_files(folder: Path, events: queue.Queue, stop: threading.Event) -> None:
+    # step 10 ms: report a save almost at once instead of waiting to batch more changes
+    for changes in watchfiles.watch(folder, stop_event=stop, debounce=200, step=10, yield_on_timeout=False):
+        events.put(("saved", {Path(p).name for _, p in changes}))
+
+
+def _read_keys(events: queue.Queue) -> None:
+    stream = sys.stdin
+    if stream is None:
+        return
+    while True:
+        char = stream.read(1)
+        if not char:
+            return  # stdin closed: watch without keys
+        if char.strip():
+            events.put(("key", char.lower()))
+
+
+@contextlib.contextmanager
+def _single_keys():
+    """Keys act without Enter on a terminal; elsewhere (a pipe) they are read line by line."""
+    if not sys.stdin or not sys.stdin.isatty():
+        yield
+        return
+    import termios
+    import tty
+
+    saved = termios.tcgetattr(sys.stdin)
+    tty.setcbreak(sys.stdin.fileno())
+    try:
+        yield
+    finally:
+        termios.tcsetattr(sys.stdin, termios.TCSADRAIN, saved)
+
+
+class Screen:
+    def __init__(self, root: Path, katas: list[manifest.Kata], console: Console):
+        self.root, self.katas, self.console = root, katas, console
+        self.results = run.run(None, root=root, extra_args=TIMEOUT)
+        self.current = views.next_kata(katas, self.results) or katas[-1]
+        self.hint_level = 0
+
+    def recheck(self, kata: manifest.Kata) -> None:
+        self.results.update(run.run([kata.id], root=self.root, extra_args=TIMEOUT))
+
+    def draw(self, note: str = "") -> None:
+        if self.console.is_terminal:
+            self.console.clear()
+        views.show_progress(self.console, self.katas, self.results)
+        views.show_kata(self.console, self.current, self.results[self.current.id])
+        if self.results[self.current.id].status == "passed":
+            self.console.print(f"\n  [green]{self.current.id} passes.[/] Press n for the next kata when you are ready.")
+        for n, hint in enumerate(self.current.hints[:self.hint_level], start=1):
+            self.console.print(f"  Hint {n}: {hint}", markup=False)
+        if note:
+            self.console.print(f"\n  {note}")
+        self.console.print(f"\n{FOOTER}", style="dim")
+
+    def on_saved(self, names: set[str]) -> None:
+        saved = [k for k in self.katas if set(k.files) & names]
+        for kata in saved:
+            self.recheck(kata)
+        if saved:
+            if self.current not in saved:
+                self.hint_level = 0
+            self.current = saved[-1]
+            self.draw()
+
+    def on_key(self, key: str) -> bool:
+        if key == "q":
+            return False
+        if key == "n":
+            later = self.katas[self.katas.index(self.current) + 1:] + self.katas
+            self.current = next((k for k in later if self.results[k.id].status != "passed"), self.current)
+            self.hint_level = 0
+            self.draw()
+        elif key == "h":
+            self.hint_level = min(self.hint_level + 1, len(self.current.hints))
+            self.draw()
+        elif key == "l":
+            views.show_list(self.console, self.katas, self.results)
+            self.console.print(f"\n{FOOTER}", style="dim")
+        elif key == "r":
+            self.recheck(self.current)
+            self.draw(note=f"re-checked {self.current.id} at {time.strftime('%H:%M:%S')}")
+        return True
+
+
+def main(root: Path, katas: list[manifest.Kata], console: Console) -> int:
+    screen = Screen(root, katas, console)
+    screen.draw()
+    events: queue.Queue = queue.Queue()
+    stop = threading.Event()
+    threading.Thread(target=_watch_files, args=(root / "katas", events, stop), daemon=True).start()
+    threading.Thread(target=_read_keys, args=(events,), daemon=True).start()
+    with _single_keys():
+        try:
+            while True:
+                kind, value = events.get()
+                if kind == "saved":
+                    screen.on_saved(value)
+                elif not screen.on_key(value):
+                    break
+        finally:
+            stop.set()
+    return 0
