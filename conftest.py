@@ -5,15 +5,17 @@ Each test module tests/test_<name>.py gets the kata <name> through the `kata` fi
 `answer` fixture (written). A kata that cannot be loaded fails only its own tests.
 """
 
+import random
 import signal
 import traceback
 from pathlib import Path
 
 import pytest
 
-from katakit import loader, mistakes, written
+from katakit import loader, mistakes, quick_optim, sabotage, written
 
 ROOT = Path(__file__).parent
+quick_optim.skip_dynamo_import()  # the whole run stays near the cost of `import torch`
 IMPLS = {"katas": "katas/ (your solutions)", "reference": "reference/ (the solved files)"}
 
 
@@ -23,8 +25,12 @@ def pytest_addoption(parser):
                     help="which implementation to check: katas (yours, default) or reference")
     group.addoption("--mutant", type=Path, default=None,
                     help="self-test only: check the reference with this known-wrong file laid over it")
+    group.addoption("--sabotage", choices=sorted(sabotage.KINDS), default=None,
+                    help="self-test only: make every kata function misbehave this way (the bad-input matrix)")
     group.addoption("--kata-seed", type=int, default=0,
                     help="base seed for the tests' random data (the self-test proves many seeds pass)")
+    group.addoption("--kata-shuffle", type=int, default=None, metavar="SEED",
+                    help="run the tests in a random order drawn from SEED (the self-test proves order does not matter)")
     group.addoption("--kata-timeout", type=float, default=10.0,
                     help="seconds one test may run before it fails as a timeout (default 10)")
 
@@ -33,6 +39,12 @@ def pytest_report_header(config):
     mutant = config.getoption("mutant")
     under_test = f"mutant {mutant}" if mutant else IMPLS[config.getoption("impl")]
     return f"implementation under test: {under_test}"
+
+
+def pytest_collection_modifyitems(config, items):
+    seed = config.getoption("kata_shuffle")
+    if seed is not None:
+        random.Random(seed).shuffle(items)
 
 
 def _kata_name(node) -> str:
@@ -45,7 +57,7 @@ def kata(request):
     config = request.config
     try:
         return loader.load_kata(ROOT, config.getoption("impl"), _kata_name(request),
-                                mutant=config.getoption("mutant"))
+                                mutant=config.getoption("mutant"), sabotage=config.getoption("sabotage"))
     except loader.KataLoadError as err:
         pytest.fail(str(err), pytrace=False)
 
@@ -67,13 +79,20 @@ class KataTimeout(BaseException):
     """BaseException, so that a learner's `except Exception:` cannot swallow it."""
 
 
+TIMED_OUT = pytest.StashKey[set]()
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item):
     limit = item.config.getoption("kata_timeout")
+    timed_out = item.config.stash.setdefault(TIMED_OUT, set())
+    if item.path in timed_out:  # one hang per kata is enough; keep the whole run bounded
+        raise KataTimeout("not run: an earlier check of this kata timed out (a loop that never ends?)")
     if not hasattr(signal, "SIGALRM") or limit <= 0:
         return (yield)
 
     def on_alarm(signum, frame):
+        timed_out.add(item.path)
         raise KataTimeout(f"timed out: the check ran longer than {limit:g} s. "
                           "Is there a loop that never ends, or far too many epochs?")
 
@@ -116,7 +135,7 @@ def _explain_crash(error, excinfo) -> str:
     where = ""
     for frame in reversed(traceback.extract_tb(excinfo.tb)):
         path = Path(frame.filename)
-        if path.is_relative_to(ROOT) and path.relative_to(ROOT).parts[0] in ("katas", "reference", "mutants"):
+        if path.is_relative_to(ROOT) and path.relative_to(ROOT).parts[0] in ("katas", "reference", "mutants", "variants"):
             where = f"\n  at {path.relative_to(ROOT)}, line {frame.lineno}: {frame.line}"
             break
     known = mistakes.explain(error)

@@ -20,12 +20,13 @@ def _called(called: str | None) -> str:
 
 def expect_tensor(value, shape: tuple | None = None, dtype=torch.float32, called: str | None = None,
                   nudge: str = "") -> torch.Tensor:
-    """Hard precondition: a tensor of this shape and dtype (stops the test, since later checks need it)."""
+    """Hard precondition: a tensor of this shape and dtype (stops the test, since later checks need it).
+    The nudge is added when the shape is wrong."""
     __tracebackhide__ = True
     what = _called(called)
     assert isinstance(value, torch.Tensor), (
         f"{what} returned {describe.value(value)} ({type(value).__name__}); expected a torch.Tensor. "
-        f"{nudge or 'Build the result with torch operations and return it.'}"
+        "Build the result with torch operations and return it."
     )
     if shape is not None:
         assert tuple(value.shape) == tuple(shape), (
@@ -42,18 +43,24 @@ def expect_tensor(value, shape: tuple | None = None, dtype=torch.float32, called
 
 def expect_close(actual: torch.Tensor, expected: torch.Tensor, what: str = "the result", called: str | None = None,
                  nudge: str = "", rtol: float = 1e-4, atol: float = 1e-4) -> bool:
-    """Independent fact: values match the oracle (compared in float64)."""
+    """Independent fact: values match the oracle, compared in float64 with |got - expected| <= atol + rtol·|expected|.
+
+    (torch.testing.assert_close would do, but its first call imports torch.distributed: about a second.)
+    """
     expected = expected.detach().to(torch.float64)
     got = actual.detach().to(torch.float64)
-    try:
-        torch.testing.assert_close(got, expected, rtol=rtol, atol=atol,
-                                   msg=lambda m: f"{_called(called)}: {what} differs from the expected values. "
-                                                 f"{m.splitlines()[-1] if m else ''}\n"
-                                                 f"  got      {_short(got)}\n  expected {_short(expected)}\n{nudge}".rstrip())
-    except AssertionError as err:
-        check.fail(str(err))
-        return False
-    return True
+    if got.shape != expected.shape:
+        return expect(False, f"{_called(called)}: {what} has shape {describe.shape(got)}; expected "
+                             f"{describe.shape(expected)}. {nudge}".rstrip())
+    if torch.allclose(got, expected, rtol=rtol, atol=atol):
+        return True
+    gap = (got - expected).abs().nan_to_num(float("inf"))
+    where = ""
+    if gap.dim() > 0:
+        worst = torch.unravel_index(gap.argmax(), gap.shape)
+        where = f" (largest gap at index {tuple(int(i) for i in worst)})"
+    return expect(False, f"{_called(called)}: {what} differs from the expected values{where}.\n"
+                         f"  got      {_short(got)}\n  expected {_short(expected)}\n{nudge}".rstrip())
 
 
 def _short(t: torch.Tensor) -> str:

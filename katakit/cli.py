@@ -10,7 +10,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.markup import escape
 
-from katakit import manifest, shipped, views
+from katakit import manifest, review, shipped, views
 
 
 def _console() -> Console:
@@ -37,6 +37,8 @@ def cmd_status(args, root, katas, console) -> int:
     results = _check(root)
     _warn_tampering(console, root)
     views.show_progress(console, katas, results)
+    if (root / review.REVIEW_FILE).is_file():
+        console.print(review.summary(root, katas))
     kata = views.next_kata(katas, results)
     if kata is None:
         console.print("\n[bold green]All 44 katas pass[/] (every one re-checked just now). "
@@ -84,6 +86,32 @@ def cmd_report(args, root, katas, console) -> int:
     else:
         print(views.report_json(katas, results, warnings=warnings))
     return 0
+
+
+def cmd_ci(args, root, katas, console) -> int:
+    """The fork's CI: a Markdown progress table (also to $GITHUB_STEP_SUMMARY) and a verdict that is red
+    only when a kata the learner touched fails, or when tests or references were edited."""
+    from katakit import files
+
+    results = _check(root)
+    changed = shipped.tampered(root)
+    warnings = [f"tests or references were edited, so this is not a pass: {', '.join(changed)}"] if changed else []
+    touched = [k for k in katas if any(files.differs_from_stub(root, name) for name in k.files)]
+    broken = [k.id for k in touched if results[k.id].status != "passed"]
+    text = views.report_markdown(katas, results, warnings)
+    if broken or changed:
+        reasons = ([f"touched katas that fail: {', '.join(broken)}."] if broken else []) + (
+            ["Tests or references were edited."] if changed else [])
+        verdict = "**Verdict: red** — " + " ".join(reasons)
+    else:
+        verdict = f"**Verdict: green** — every kata you touched passes ({len(touched)} touched)."
+    text += "\n" + verdict + "\n"
+    print(text, end="")
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        with open(summary, "a", encoding="utf-8") as out:
+            out.write(text)
+    return 1 if broken or changed else 0
 
 
 def cmd_reset(args, root, katas, console) -> int:
@@ -134,8 +162,6 @@ def cmd_watch(args, root, katas, console) -> int:
 
 
 def cmd_review(args, root, katas, console) -> int:
-    from katakit import review
-
     return review.main(root, katas, console, args.id)
 
 
@@ -172,6 +198,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("plot", help="PNG plots: your training curve against ours, and a learning-rate sweep")
     p.add_argument("--out", default="plots", help="folder for the PNG files (default: plots)")
     p.set_defaults(func=cmd_plot)
+    sub.add_parser("ci", help="CI on your fork: progress table (job summary) and a verdict that is red only "
+                   "when a kata you touched fails").set_defaults(func=cmd_ci)
     p = sub.add_parser("report", help="results for machines (--json, default) or a CI summary (--markdown)")
     group = p.add_mutually_exclusive_group()
     group.add_argument("--json", action="store_true", help="JSON: total, passed, and each kata's status")

@@ -8,7 +8,10 @@ import traceback
 from pathlib import Path
 from types import ModuleType
 
+import torch
+
 from katakit import describe
+from katakit import sabotage as _sabotage
 
 
 class KataLoadError(Exception):
@@ -49,11 +52,29 @@ def _line_in(path: Path, err: BaseException) -> str:
 LAST_CALL = ["(no call yet)"]  # what the test last asked of the kata, for failure messages
 
 
-def _recorded(fn, name):
+def _data_tensors(args, kwargs) -> list[torch.Tensor]:
+    """Tensors passed in that are data, not parameters: a kata must never change these in place."""
+    found = []
+    for value in (*args, *kwargs.values()):
+        for item in value if isinstance(value, (list, tuple)) else (value,):
+            if isinstance(item, torch.Tensor) and not item.requires_grad:
+                found.append(item)
+    return found
+
+
+def _recorded(fn, name, sabotage=None):
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
-        LAST_CALL[0] = describe.call(name, args, kwargs)
-        return fn(*args, **kwargs)
+        LAST_CALL[0] = call = describe.call(name, args, kwargs)
+        inputs = _data_tensors(args, kwargs)
+        before = [t.clone() for t in inputs]
+        result = fn(*args, **kwargs) if sabotage is None else _sabotage.apply(sabotage, fn, args, kwargs)
+        for n, (old, new) in enumerate(zip(before, inputs, strict=True), start=1):
+            if old.shape != new.shape or not torch.equal(old, new):
+                raise AssertionError(
+                    f"{call} changed its input tensor (argument {n}, {describe.value(new)}) in place. "
+                    "Work on new tensors (`a - b`, not `a -= b`) so the caller's data stays intact.")
+        return result
 
     return wrapper
 
@@ -61,9 +82,10 @@ def _recorded(fn, name):
 class Kata:
     """A loaded kata module; asking for a function it does not define fails with a teaching message."""
 
-    def __init__(self, module: ModuleType, path: Path):
+    def __init__(self, module: ModuleType, path: Path, sabotage: str | None = None):
         self._module = module
         self._path = path
+        self._sabotage = sabotage
 
     def __getattr__(self, name: str):
         try:
@@ -73,21 +95,24 @@ class Kata:
                 f"MISSING FUNCTION --> {self._path} defines no `{name}`. "
                 "Did you misname it or forget to define it?"
             ) from None
-        return _recorded(value, name) if callable(value) else value
+        if callable(value) and getattr(value, "__module__", None) == self._module.__name__:
+            return _recorded(value, name, self._sabotage)
+        return value
 
     @property
     def module(self) -> ModuleType:
         return self._module
 
 
-def load_kata(root: Path, impl: str, name: str, mutant: Path | None = None) -> Kata:
+def load_kata(root: Path, impl: str, name: str, mutant: Path | None = None, sabotage: str | None = None) -> Kata:
     """Load `<root>/<impl>/<name>.py`; with a mutant, the reference with the mutant's functions laid over it."""
     if mutant is None:
         path = root / impl / f"{name}.py"
-        return Kata(load_module(path), path.relative_to(root))
+        return Kata(load_module(path), path.relative_to(root), sabotage)
     mutant = mutant.resolve()
     module = load_module(root / "reference" / f"{name}.py")
     for attr, value in vars(load_module(mutant)).items():
         if callable(value) and getattr(value, "__module__", None) == f"kata_{mutant.stem}":
+            value.__module__ = module.__name__  # counts as the kata's own function
             setattr(module, attr, value)  # later calls inside the reference see the wrong version too
     return Kata(module, mutant.relative_to(root))

@@ -68,11 +68,12 @@ class _Recorder:
 
 
 def _message(text: str) -> str:
-    """The teaching lines of a failure: pytest-check's FAILURE lines, or the whole short report."""
-    failures = [line.removeprefix("FAILURE: ") for line in text.splitlines() if line.startswith("FAILURE: ")]
-    if failures:
-        return "\n".join(failures)
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("---")]
+    """The teaching lines of a failure: pytest-check's FAILURE blocks, or the whole short report."""
+    body = text.split("\n" + "-" * 60)[0]  # pytest-check's summary below the rule repeats the messages
+    blocks = re.split(r"^FAILURE: ", body, flags=re.MULTILINE)[1:]
+    if blocks:
+        return "\n".join(block.strip() for block in blocks)
+    lines = [line for line in text.splitlines() if line.strip()]
     return "\n".join(lines[-12:])
 
 

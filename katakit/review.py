@@ -1,0 +1,89 @@
+"""`katas review`: self-assessment of written answers. Your answer beside ours and the rubric; you mark
+which ideas you covered. Marks are kept in .katas/review.toml and shown with your progress."""
+
+from __future__ import annotations
+
+import sys
+import tomllib
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from katakit import loader, manifest, run
+
+REVIEW_FILE = Path(".katas") / "review.toml"
+HEADER = "# Written by `katas review`. Do not edit by hand: run `katas review qNN` again to change a mark.\n"
+
+
+def load_marks(root: Path) -> dict[str, dict]:
+    path = root / REVIEW_FILE
+    return tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+def save_marks(root: Path, marks: dict[str, dict]) -> None:
+    lines = [HEADER]
+    for kata_id in sorted(marks):
+        lines.append(f"[{kata_id}]")
+        for concept, covered in marks[kata_id].items():
+            key = concept.replace("\\", "\\\\").replace('"', '\\"')
+            lines.append(f'"{key}" = {"true" if covered else "false"}')
+        lines.append("")
+    (root / REVIEW_FILE).parent.mkdir(parents=True, exist_ok=True)
+    (root / REVIEW_FILE).write_text("\n".join(lines), encoding="utf-8")
+
+
+def rubric(root: Path, kata: manifest.Kata) -> dict[str, str]:
+    return getattr(loader.load_module(root / kata.test_file), "RUBRIC", {})
+
+
+def _answer(path: Path) -> str:
+    text = path.read_text(encoding="utf-8")
+    return text.split("## Your answer", 1)[-1].strip()
+
+
+def main(root: Path, katas: list[manifest.Kata], console: Console, kata_id: str | None) -> int:
+    written = [k for k in katas if k.kind != "code"]
+    if kata_id:
+        written = [manifest.get(kata_id, katas)]
+        if written[0].kind == "code":
+            console.print(f"{written[0].id} has no written answer to review.")
+            return 1
+    results = run.run([k.id for k in written], root=root)
+    ready = [k for k in written if results[k.id].status == "passed"]
+    if not ready:
+        console.print("Nothing to review yet: a written answer can be reviewed once its kata passes "
+                      "(`katas check qNN`).")
+        return 1
+    marks = load_marks(root)
+    interactive = sys.stdin is not None and sys.stdin.isatty()
+    for kata in ready:
+        name = next(f for f in kata.files if f.endswith(".md"))
+        table = Table(title=f"{kata.id} · {kata.title}", show_lines=True, expand=True)
+        table.add_column("your answer")
+        table.add_column("our answer")
+        table.add_row(escape(_answer(root / "katas" / name)), escape(_answer(root / "reference" / name)))
+        console.print(table)
+        concepts = list(rubric(root, kata))
+        if not interactive:
+            console.print("Ideas to look for: " + "; ".join(concepts))
+            continue
+        kata_marks = {}
+        for concept in concepts:
+            reply = input(f"  Did your answer really explain {concept}? [y/n] ").strip().lower()
+            kata_marks[concept] = reply.startswith("y")
+        marks[kata.id] = kata_marks
+        save_marks(root, marks)
+        console.print(f"  Saved: {sum(kata_marks.values())}/{len(kata_marks)} ideas covered, in {REVIEW_FILE}")
+    if not interactive:
+        console.print("\nRun `katas review` in a terminal to mark which ideas you covered.")
+    return 0
+
+
+def summary(root: Path, katas: list[manifest.Kata]) -> str:
+    marks = load_marks(root)
+    written = sum(k.kind != "code" for k in katas)
+    covered = sum(sum(m.values()) for m in marks.values())
+    total = sum(len(m) for m in marks.values())
+    return f"Self-review: {len(marks)}/{written} written answers reviewed ({covered}/{total} ideas covered)"

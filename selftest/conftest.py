@@ -1,0 +1,61 @@
+"""Fixtures for the self-test: temporary copies of the repository, and running `katas` inside one.
+
+pytest keeps one checkout's test modules per process, so commands on a copy run in a subprocess.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+IGNORE = shutil.ignore_patterns(".git", ".venv*", "__pycache__", "plots", ".katas")
+
+_SCRIPT = """
+import contextlib, io, json, sys
+from katakit import cli
+out = {}
+for name, args in json.loads(sys.argv[1]).items():
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        code = cli.main(args)
+    out[name] = [code, buf.getvalue()]
+print(json.dumps(out))
+"""
+
+
+def copy_repo(dest: Path, solved: bool = False) -> Path:
+    shutil.copytree(ROOT, dest, ignore=IGNORE)
+    if solved:
+        for path in (dest / "reference").iterdir():
+            shutil.copy(path, dest / "katas" / path.name)
+    return dest
+
+
+@pytest.fixture
+def make_copy(tmp_path):
+    """make_copy(solved=False): a fresh copy of the repository; solved=True puts the references in katas/."""
+    made = []
+
+    def make(solved: bool = False) -> Path:
+        made.append(copy_repo(tmp_path / f"repo{len(made)}", solved))
+        return made[-1]
+
+    return make
+
+
+@pytest.fixture
+def katas_in():
+    """katas_in(copy, name=[args], ...) runs each `katas args` in one process inside copy: {name: [code, out]}."""
+
+    def run(copy: Path, **commands) -> dict:
+        done = subprocess.run([sys.executable, "-c", _SCRIPT, json.dumps(commands)], cwd=copy, capture_output=True,
+                              stdin=subprocess.DEVNULL, text=True, timeout=600, env={**os.environ, "NO_COLOR": "1"})
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout.splitlines()[-1])
+
+    return run

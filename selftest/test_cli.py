@@ -1,0 +1,135 @@
+"""The `katas` command, as a learner and a fork's CI use it.
+
+On this checkout (all katas are stubs) the commands run in this process. Commands that change files or
+need solved katas run in a subprocess on a temporary copy, since pytest can hold only one checkout's
+test modules per process.
+"""
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from katakit import cli, manifest, shipped
+
+ROOT = Path(__file__).resolve().parent.parent
+KATAS = manifest.load(ROOT)
+
+
+def katas(*args, capsys) -> tuple[int, str]:
+    code = cli.main(list(args))
+    return code, capsys.readouterr().out
+
+
+@pytest.fixture
+def in_root(monkeypatch):
+    monkeypatch.chdir(ROOT)
+
+
+def test_hint_accepts_13_and_q13_and_prints_the_first_hint(in_root, capsys):
+    first = manifest.get("q13", KATAS).hints[0]
+    for kata_id in ("13", "q13"):
+        code, out = katas("hint", kata_id, capsys=capsys)
+        assert code == 0 and first in " ".join(out.split()) and "--level 2" in out
+
+
+def test_hint_levels_reveal_one_more_hint_each(in_root, capsys):
+    code, out = katas("hint", "q13", "--level", "2", capsys=capsys)
+    assert "1." in out and "2." in out and "3." not in out
+
+
+def test_an_unknown_kata_id_gets_a_clear_error(in_root, capsys):
+    code, out = katas("hint", "q99", capsys=capsys)
+    assert code == 2 and "q01 to q44" in out
+
+
+def test_a_fresh_checkout_shows_0_of_44_and_points_at_q01(in_root, capsys):
+    code, out = katas(capsys=capsys)
+    assert code == 0 and "0/44" in out and "q01" in out and "katas/q01_" in out
+
+
+def test_report_json_lists_44_katas_not_started(in_root, capsys):
+    code, out = katas("report", "--json", capsys=capsys)
+    report = json.loads(out)
+    assert report["total"] == 44 and report["passed"] == 0 and len(report["katas"]) == 44
+    assert {k["status"] for k in report["katas"]} == {"not_started"}
+    assert all(k["failed_checks"] for k in report["katas"])
+
+
+def test_ci_on_a_fresh_fork_is_green_with_0_of_44(in_root, capsys):
+    code, out = katas("ci", capsys=capsys)
+    assert code == 0 and "0/44 passed" in out and "Verdict: green" in out
+
+
+def test_solution_is_gated_until_the_kata_passes(in_root, capsys):
+    code, out = katas("solution", "13", capsys=capsys)
+    assert code == 1 and "--force" in out and "def mse" not in out
+    code, out = katas("solution", "13", "--force", capsys=capsys)
+    assert code == 0 and "def mse" in out and "skip the part where you learn" in out
+
+
+def test_the_shipped_stubs_and_checksums_are_current():
+    assert shipped.load()["stubs"] == shipped.record(ROOT)["stubs"], (
+        "katakit/shipped.json is stale: run `python -m katakit.shipped --write`")
+    assert not shipped.tampered(ROOT), (
+        f"guarded files changed since `python -m katakit.shipped --write`: {shipped.tampered(ROOT)}")
+
+
+def test_a_solved_copy_passes_44_of_44_and_reset_keeps_a_backup(make_copy, katas_in):
+    solved_copy = make_copy(solved=True)
+    learner_file = solved_copy / "katas" / "q13_mse.py"
+    learner_text = learner_file.read_text()
+    out = katas_in(solved_copy, report=["report", "--json"], ci=["ci"], solution=["solution", "q13"],
+                 status=[], reset_without_yes=["reset", "13"], reset=["reset", "13", "--yes"],
+                 after=["check", "q13"])
+    report = json.loads(out["report"][1])
+    assert report["passed"] == 44, [k for k in report["katas"] if k["status"] != "passed"]
+    assert out["ci"][0] == 0 and "44/44 passed" in out["ci"][1] and "Verdict: green" in out["ci"][1]
+    assert out["solution"][0] == 0 and "def mse" in out["solution"][1]
+    assert "All 44 katas pass" in out["status"][1]
+    assert out["reset_without_yes"][0] == 2 and "--yes" in out["reset_without_yes"][1]
+    assert out["reset"][0] == 0 and learner_file.read_text() == shipped.stub("q13_mse.py")
+    backups = list((solved_copy / ".katas" / "backups").glob("q13_mse.*.py"))
+    assert len(backups) == 1 and backups[0].read_text() == learner_text, "reset lost the learner's file"
+    assert out["after"][0] == 1 and "not started" in out["after"][1]
+
+
+def test_ci_is_red_when_a_touched_kata_fails_or_a_test_was_edited(make_copy, katas_in):
+    copy = make_copy(solved=True)
+    (copy / "katas" / "q08_linear_model.py").write_text("def model(x, w, b):\n    return x\n")
+    out = katas_in(copy, ci=["ci"])
+    assert out["ci"][0] == 1 and "q08" in out["ci"][1] and "Verdict: red" in out["ci"][1]
+    shutil.copy(copy / "reference" / "q08_linear_model.py", copy / "katas" / "q08_linear_model.py")
+    with open(copy / "tests" / "test_q13_mse.py", "a") as f:
+        f.write("\n# edited\n")
+    out = katas_in(copy, ci=["ci"])
+    assert out["ci"][0] == 1 and "tests or references were edited" in out["ci"][1]
+
+
+def test_watch_rechecks_a_saved_kata(make_copy):
+    copy = make_copy()
+    proc = subprocess.Popen([sys.executable, "-m", "katakit.cli", "watch"], cwd=copy, text=True,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+
+    def screen() -> str:
+        lines = []
+        while not lines or not lines[-1].startswith("Watching"):
+            lines.append(proc.stdout.readline())
+            assert lines[-1], "katas watch stopped:\n" + "".join(lines)
+        return "".join(lines)
+
+    try:
+        screen()
+        time.sleep(0.3)
+        shutil.copy(ROOT / "reference" / "q13_mse.py", copy / "katas" / "q13_mse.py")
+        lines = screen().splitlines()
+        assert any("q13" in line and "(passed)" in line for line in lines), "\n".join(lines)
+        proc.stdin.write("q\n")
+        proc.stdin.flush()
+        assert proc.wait(timeout=10) == 0
+    finally:
+        proc.kill()
