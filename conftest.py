@@ -11,6 +11,7 @@ import traceback
 from pathlib import Path
 
 import pytest
+import torch
 
 from katakit import loader, mistakes, quick_optim, sabotage, written
 
@@ -73,6 +74,13 @@ def answer(request):
 def seed(request) -> int:
     """The base seed for a test's random data; tests add small offsets for independent draws."""
     return request.config.getoption("kata_seed")
+
+
+@pytest.fixture(autouse=True)
+def _grad_mode_restored():
+    """A kata that calls torch.set_grad_enabled(False) must not switch autograd off for the tests after it."""
+    yield
+    torch.set_grad_enabled(True)
 
 
 class KataTimeout(BaseException):

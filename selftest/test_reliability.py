@@ -37,8 +37,11 @@ MATRIX = [(k, kind) for k in CODE for kind, (_, _, tensor_only) in sabotage.KIND
 @pytest.mark.parametrize(("kata", "kind"), MATRIX, ids=[f"{k.id}-{kind}" for k, kind in MATRIX])
 def test_a_misbehaving_function_fails_its_kata_with_a_message_that_names_it(kata, kind):
     word = sabotage.KINDS[kind][1]
+    sabotage.MUTATED[0] = 0
     result = run.run([kata.id], impl="reference", root=ROOT,
                      extra_args=(f"--sabotage={kind}", "--kata-timeout=0.25"))[kata.id]
+    if kind == "mutates" and not sabotage.MUTATED[0]:
+        pytest.skip(f"{kata.id}'s functions are given no data tensors to change")
     messages = [c.message for c in result.failed_checks]
     assert result.status in ("failed", "error"), f"{kata.id} still passes when its functions {kind}"
     assert any(word.lower() in m.lower() for m in messages), (

@@ -1,0 +1,31 @@
+"""q07 · Randomly initialised parameters.
+
+Training starts from random weights and biases and improves them step by step. They must be leaf
+tensors with requires_grad=True, so that backward() fills their .grad. Drawing them from a seeded
+generator makes the random start reproducible.
+"""
+
+import torch
+
+
+def init_params(n_inputs: int, n_outputs: int, seed: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """Random weights w and bias b for a linear model, drawn from a generator seeded with `seed`.
+
+    Draw with gen = torch.Generator().manual_seed(seed): first w with
+    torch.randn(n_outputs, n_inputs, generator=gen), then b with torch.randn(n_outputs, generator=gen).
+
+    Args:
+        n_inputs: the number of input variables, k.
+        n_outputs: the number of target variables, m.
+        seed: the seed of the generator; the same seed gives the same parameters.
+
+    Returns:
+        (w, b): w of shape (m, k) and b of shape (m,), float32, leaf tensors with requires_grad=True.
+
+    Example:
+        >>> w, b = init_params(3, 2, seed=0)
+        >>> w.shape, b.shape, w.requires_grad
+        (torch.Size([2, 3]), torch.Size([2]), True)
+    """
+    # TODO(q07): draw w, then b, from the generator. How do you ask autograd to track a tensor?
+    raise NotImplementedError("q07: init_params is not written yet")

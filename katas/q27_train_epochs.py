@@ -1,0 +1,35 @@
+"""q27 · Training for many epochs.
+
+One gradient descent step lowers the loss only a little, because each step is small. Repeating the
+step for many epochs (full passes over the training data) keeps lowering it, always from the
+weights the last step left behind. This kata is that loop.
+"""
+
+import torch
+
+
+def train(inputs: torch.Tensor, targets: torch.Tensor, w: torch.Tensor, b: torch.Tensor, lr: float,
+          epochs: int) -> list[float]:
+    """Train the model inputs @ w.t() + b with full-batch gradient descent for `epochs` epochs.
+
+    Each epoch: predict, MSE loss, backward(), update w and b in place under torch.no_grad(), reset
+    the gradients.
+
+    Args:
+        inputs: shape (N, k), float32.
+        targets: shape (N, m), float32.
+        w: weights, shape (m, k), float32, a leaf with requires_grad=True; trained in place.
+        b: biases, shape (m,), float32, a leaf with requires_grad=True; trained in place.
+        lr: the learning rate, e.g. 1e-5.
+        epochs: how many epochs (here: steps) to train.
+
+    Returns:
+        The loss of each epoch, measured before that epoch's update: `epochs` Python floats.
+
+    Example:
+        >>> losses = train(inputs, targets, w, b, lr=1e-5, epochs=100)
+        >>> len(losses), losses[-1] < losses[0]
+        (100, True)
+    """
+    # TODO(q27): repeat the training step of q25 inside a loop; what must be recomputed every epoch?
+    raise NotImplementedError("q27: train is not written yet")

@@ -1,0 +1,7 @@
+"""Multiplies by w instead of w.t(): fails for the crop data, silently wrong when w is square."""
+
+CAUGHT_BY = "forget the `.t()`"
+
+
+def model(x, w, b):
+    return x @ w + b

@@ -1,0 +1,10 @@
+"""Resets a copy of each gradient (`g = p.grad.clone(); g.zero_()`): the real .grad is untouched."""
+
+CAUGHT_BY = "Forgot to reset gradients"
+
+
+def reset_gradients(params):
+    for p in params:
+        if p.grad is not None:
+            g = p.grad.clone()
+            g.zero_()

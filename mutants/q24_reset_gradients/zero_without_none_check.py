@@ -1,0 +1,8 @@
+"""Calls `.grad.zero_()` without checking for None: crashes when no backward() has run yet."""
+
+CAUGHT_BY = "does not exist yet"
+
+
+def reset_gradients(params):
+    for p in params:
+        p.grad.zero_()

@@ -1,0 +1,11 @@
+"""Zeroes the parameters themselves (`p.zero_()` under no_grad) instead of their gradients."""
+
+import torch
+
+CAUGHT_BY = "not the parameter"
+
+
+def reset_gradients(params):
+    with torch.no_grad():
+        for p in params:
+            p.zero_()

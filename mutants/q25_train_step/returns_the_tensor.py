@@ -1,0 +1,16 @@
+"""Returns the loss tensor instead of loss.item()."""
+
+import torch
+
+CAUGHT_BY = "Return loss.item()"
+
+
+def train_step(inputs, targets, w, b, lr):
+    loss = ((inputs @ w.t() + b - targets) ** 2).mean()
+    loss.backward()
+    with torch.no_grad():
+        w -= lr * w.grad
+        b -= lr * b.grad
+        w.grad.zero_()
+        b.grad.zero_()
+    return loss

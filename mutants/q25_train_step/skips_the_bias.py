@@ -1,0 +1,15 @@
+"""Updates the weights but forgets the bias."""
+
+import torch
+
+CAUGHT_BY = "b did not change"
+
+
+def train_step(inputs, targets, w, b, lr):
+    loss = ((inputs @ w.t() + b - targets) ** 2).mean()
+    loss.backward()
+    with torch.no_grad():
+        w -= lr * w.grad
+        w.grad.zero_()
+        b.grad.zero_()
+    return loss.item()

@@ -1,0 +1,9 @@
+"""Only compares the last loss with the first: `nan > x` is False, so a history ending in nan looks fine."""
+
+CAUGHT_BY = "always False"
+
+
+def adjust_learning_rate(losses, lr):
+    if losses[-1] > losses[0]:
+        return lr / 10
+    return lr

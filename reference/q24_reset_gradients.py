@@ -1,0 +1,31 @@
+"""q24 · Resetting gradients.
+
+backward() does not overwrite `.grad`: it adds the new gradient to whatever is already there.
+That is why, after each update, the gradients are reset: otherwise the next step would follow
+the sum of every gradient so far instead of the gradient at the current weights.
+"""
+
+import torch
+
+
+def reset_gradients(params: list[torch.Tensor]) -> None:
+    """Reset the gradient of every parameter, so the next backward() starts from nothing.
+
+    Args:
+        params: the parameters, e.g. [w, b]: leaf tensors with requires_grad=True. A parameter's
+            .grad may still be None (no backward() has run yet); that must work too.
+
+    Returns:
+        None. Afterwards every parameter's .grad is all zeros or None; the parameters themselves
+        (their values, requires_grad) are unchanged.
+
+    Example:
+        >>> loss.backward()
+        >>> reset_gradients([w, b])
+        >>> w.grad
+        tensor([[0., 0., 0.],
+                [0., 0., 0.]])
+    """
+    for p in params:
+        if p.grad is not None:  # .grad is None until the first backward(): nothing to reset yet
+            p.grad.zero_()
