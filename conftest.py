@@ -113,28 +113,38 @@ def pytest_runtest_call(item):
         signal.signal(signal.SIGALRM, previous)
 
 
-@pytest.hookimpl(wrapper=True)
+@pytest.hookimpl(wrapper=True, tryfirst=True)  # outermost: runs after pytest-check has written its report
 def pytest_runtest_makereport(item, call):
     """Turn the learner's exceptions into one plain paragraph instead of a traceback wall."""
     report = yield
     if call.excinfo is None or report.passed:
         return report
     error = call.excinfo.value
+    status = None
     if isinstance(error, NotImplementedError):
-        report.longrepr = f"not started: {error}" if isinstance(error, written.AnswerNotStarted) else (
+        status = "not_started"
+        message = f"not started: {error}" if isinstance(error, written.AnswerNotStarted) else (
             f"not started: katas/{_kata_name(item)}.py still raises NotImplementedError ({error}). "
             "Replace the TODO line with your code.")
-        report.user_properties.append(("status", "not_started"))
-    elif isinstance(error, KataTimeout):
-        report.longrepr = str(error)
-        report.user_properties.append(("status", "error"))
-    elif isinstance(error, loader.MissingFunction):
-        report.longrepr = str(error)
-        report.user_properties.append(("status", "error"))
+    elif isinstance(error, (KataTimeout, loader.MissingFunction)):
+        status, message = "error", str(error)
+    elif isinstance(error, AssertionError) and str(error).startswith("FAILURE: "):
+        # pytest-check's failures, then the test crashed: keep the failures and the crash's last line
+        failures, *rest = str(error).split("\n" + "-" * 60)
+        crash = [line[1:].strip() for line in rest[-1].splitlines() if line.startswith("E ")] if len(rest) > 1 else []
+        report.longrepr = failures + (f"\nFAILURE: then the check crashed: {crash[-1]}" if crash else "")
+        return report
     elif isinstance(error, AssertionError) and str(error):
-        report.longrepr = str(error).split("\nassert ")[0]  # the teaching message, without pytest's introspection
+        message = str(error).split("\nassert ")[0]  # the teaching message, without pytest's introspection
     elif not isinstance(error, (AssertionError, pytest.fail.Exception, pytest.skip.Exception)):
-        report.longrepr = _explain_crash(error, call.excinfo)
+        message = _explain_crash(error, call.excinfo)
+    else:
+        return report
+    if status:
+        report.user_properties.append(("status", status))
+    text = report.longreprtext
+    checks = text[text.index("FAILURE: "):].split("\n" + "-" * 60)[0] if "\nFailed Checks: " in text else ""
+    report.longrepr = f"{checks}\nFAILURE: {message}" if checks else message  # keep earlier pytest-check failures
     return report
 
 
