@@ -93,6 +93,8 @@ TIMED_OUT = pytest.StashKey[set]()
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item):
     limit = item.config.getoption("kata_timeout")
+    if not item.path.name.startswith("test_q"):  # only kata checks run learner code; the self-test is not timed
+        return (yield)
     timed_out = item.config.stash.setdefault(TIMED_OUT, set())
     if item.path in timed_out:  # one hang per kata is enough; keep the whole run bounded
         raise KataTimeout("not run: an earlier check of this kata timed out (a loop that never ends?)")

@@ -57,8 +57,11 @@ def expect_close(actual: torch.Tensor, expected: torch.Tensor, what: str = "the 
     gap = (got - expected).abs().nan_to_num(float("inf"))
     where = ""
     if gap.dim() > 0:
-        worst = torch.unravel_index(gap.argmax(), gap.shape)
-        where = f" (largest gap at index {tuple(int(i) for i in worst)})"
+        flat, worst = int(gap.argmax()), []
+        for size in reversed(gap.shape):  # torch.unravel_index would import sympy (seconds) on first use
+            flat, i = divmod(flat, size)
+            worst.insert(0, i)
+        where = f" (largest gap at index {tuple(worst)})"
     return expect(False, f"{_called(called)}: {what} differs from the expected values{where}.\n"
                          f"  got      {_short(got)}\n  expected {_short(expected)}\n{nudge}".rstrip())
 

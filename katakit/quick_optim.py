@@ -15,3 +15,25 @@ def skip_dynamo_import() -> None:
         code = getattr(attr, "__code__", None)
         if code is not None and code.co_qualname == "_disable_dynamo.<locals>.inner":
             attr.__wrapped__.__dynamo_disable = attr.__wrapped__
+
+
+class EagerSGD(torch.optim.SGD):
+    """torch.optim.SGD (with optional momentum) whose step() is written out by hand: the same numbers,
+    without the torch._dynamo import that the real step() pays on its first call. For the tests' own
+    optimizers, and to take one step with a learner's SGD: `EagerSGD.step(opt)`."""
+
+    @torch.no_grad()
+    def step(self, closure=None):
+        for group in self.param_groups:
+            assert not (group["weight_decay"] or group["dampening"] or group["nesterov"]), (
+                "this SGD sets weight_decay, dampening or nesterov; the lesson's SGD uses none of them")
+            sign = 1 if group.get("maximize") else -1
+            for p in group["params"]:
+                if p.grad is None:
+                    continue
+                change = p.grad
+                if group["momentum"]:
+                    buf = self.state[p].get("momentum_buffer")
+                    buf = change.clone() if buf is None else buf.mul_(group["momentum"]).add_(change)
+                    self.state[p]["momentum_buffer"] = change = buf
+                p.add_(change, alpha=sign * group["lr"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,6 +101,8 @@ def run(ids: list[str] | None = None, impl: str = "katas", root: Path | None = N
     recorder = _Recorder()
     # --tb=line: the conftest hook writes each failure's message, so pytest's traceback formatting is wasted time
     args = [*files, f"--impl={impl}", "-q", "--tb=line", f"--rootdir={root}", *extra_args]
+    if os.environ.get("KATAS_TIMEOUT"):  # seconds one check may run (default 10, see conftest.py)
+        args.append(f"--kata-timeout={os.environ['KATAS_TIMEOUT']}")
     if mutant:
         args.append(f"--mutant={mutant}")
     if files:

@@ -43,7 +43,7 @@ KINDS = {
     "hangs": (_hang, "timed out", False),
     "mutates": (_mutate_inputs, "in place", False),
     "numpy": (lambda fn, a, k: _tensor_result(fn, a, k, lambda t: t.detach().numpy()), "ndarray", True),
-    "list": (lambda fn, a, k: _tensor_result(fn, a, k, lambda t: t.tolist()), "list", True),
+    "list": (lambda fn, a, k: _tensor_result(fn, a, k, lambda t: t.detach().reshape(-1).tolist()), "list", True),
     "float": (lambda fn, a, k: _tensor_result(fn, a, k, lambda t: float(t.detach().sum())), "float", True),
     "float64": (lambda fn, a, k: _tensor_result(fn, a, k, lambda t: t.double()), "float64", True),
     "int": (lambda fn, a, k: _tensor_result(fn, a, k, lambda t: t.long()), "int64", True),

@@ -50,11 +50,12 @@ def make_copy(tmp_path):
 
 @pytest.fixture
 def katas_in():
-    """katas_in(copy, name=[args], ...) runs each `katas args` in one process inside copy: {name: [code, out]}."""
+    """katas_in(copy, env=None, name=[args], ...) runs each `katas args` in one process inside copy: {name: [code, out]}."""
 
-    def run(copy: Path, **commands) -> dict:
+    def run(copy: Path, env: dict | None = None, **commands) -> dict:
         done = subprocess.run([sys.executable, "-c", _SCRIPT, json.dumps(commands)], cwd=copy, capture_output=True,
-                              stdin=subprocess.DEVNULL, text=True, timeout=600, env={**os.environ, "NO_COLOR": "1"})
+                              stdin=subprocess.DEVNULL, text=True, timeout=600,
+                              env={**os.environ, "NO_COLOR": "1", **(env or {})})
         assert done.returncode == 0, done.stderr
         return json.loads(done.stdout.splitlines()[-1])
 

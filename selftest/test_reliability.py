@@ -24,14 +24,20 @@ CODE = [k for k in KATAS if k.kind != "written" and (ROOT / k.test_file).is_file
 SEEDS = int(os.environ.get("KATAS_SEEDS", "10"))
 
 
-def returns_a_tensor(kata) -> bool:
+def return_types(kata) -> set[str]:
     tree = ast.parse((ROOT / "reference" / f"{kata.name}.py").read_text(encoding="utf-8"))
-    return any(isinstance(n, ast.FunctionDef) and n.returns is not None and ast.unparse(n.returns) == "torch.Tensor"
-               for n in tree.body)
+    return {ast.unparse(n.returns) if n.returns else "" for n in tree.body if isinstance(n, ast.FunctionDef)}
 
 
-MATRIX = [(k, kind) for k in CODE for kind, (_, _, tensor_only) in sabotage.KINDS.items()
-          if not tensor_only or returns_a_tensor(k)]
+def applies(kind: str, kata) -> bool:
+    """Tensor misbehaviours need a tensor result; "returns None" needs a function that should return something."""
+    types = return_types(kata)
+    if sabotage.KINDS[kind][2]:
+        return "torch.Tensor" in types
+    return kind != "none" or types != {"None"}
+
+
+MATRIX = [(k, kind) for k in CODE for kind in sabotage.KINDS if applies(kind, k)]
 
 
 @pytest.mark.parametrize(("kata", "kind"), MATRIX, ids=[f"{k.id}-{kind}" for k, kind in MATRIX])
@@ -62,7 +68,7 @@ def test_three_broken_katas_leave_the_other_41_passing(make_copy, katas_in):
     (copy / "katas" / "q13_mse.py").write_text("def mse(preds, targets):\n    while True:\n        pass\n")
     (copy / "katas" / "q37_model_parameters.py").write_text("def weights_and_biases(model):\n    return None\n")
     start = time.perf_counter()
-    out = katas_in(copy, report=["report", "--json"])
+    out = katas_in(copy, env={"KATAS_TIMEOUT": "2"}, report=["report", "--json"])
     seconds = time.perf_counter() - start
     report = json.loads(out["report"][1])
     status = {k["id"]: k for k in report["katas"]}

@@ -1,0 +1,27 @@
+"""q43 · Creating an optimizer.
+
+An optimizer from torch.optim does the update step for you. You hand it the tensors to train (for a
+model, `model.parameters()`: the weight and the bias) and a learning rate; afterwards each
+`opt.step()` moves every one of them by -lr · its gradient, and `opt.zero_grad()` resets the gradients.
+"""
+
+import torch
+
+
+def make_optimizer(model: torch.nn.Module, lr: float = 1e-5) -> torch.optim.SGD:
+    """A stochastic gradient descent optimizer for every parameter of `model`: step() does p -= lr * p.grad.
+
+    Args:
+        model: the model to train, for example nn.Linear(3, 2) (weight (2, 3) and bias (2,), float32).
+        lr: the learning rate, the size of each step (a float; the lesson uses 1e-5).
+
+    Returns:
+        A torch.optim.SGD that holds all of the model's parameters and this learning rate.
+
+    Example:
+        >>> opt = make_optimizer(torch.nn.Linear(3, 2), lr=1e-5)
+        >>> opt.param_groups[0]["lr"]
+        1e-05
+    """
+    # TODO(q43): which class in torch.optim does plain gradient descent, and what does it need to know?
+    raise NotImplementedError("q43: make_optimizer is not written yet")
