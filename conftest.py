@@ -76,13 +76,6 @@ def seed(request) -> int:
     return request.config.getoption("kata_seed")
 
 
-@pytest.fixture(autouse=True)
-def _grad_mode_restored():
-    """A kata that calls torch.set_grad_enabled(False) must not switch autograd off for the tests after it."""
-    yield
-    torch.set_grad_enabled(True)
-
-
 class KataTimeout(BaseException):
     """BaseException, so that a learner's `except Exception:` cannot swallow it."""
 
@@ -92,27 +85,30 @@ TIMED_OUT = pytest.StashKey[set]()
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item):
-    limit = item.config.getoption("kata_timeout")
+    """Each kata check runs under a time limit, and leaves autograd switched on for the next one."""
     if not item.path.name.startswith("test_q"):  # only kata checks run learner code; the self-test is not timed
         return (yield)
+    limit = item.config.getoption("kata_timeout")
     timed_out = item.config.stash.setdefault(TIMED_OUT, set())
     if item.path in timed_out:  # one hang per kata is enough; keep the whole run bounded
         raise KataTimeout("not run: an earlier check of this kata timed out (a loop that never ends?)")
-    if not hasattr(signal, "SIGALRM") or limit <= 0:
-        return (yield)
 
     def on_alarm(signum, frame):
         timed_out.add(item.path)
         raise KataTimeout(f"timed out: the check ran longer than {limit:g} s. "
                           "Is there a loop that never ends, or far too many epochs?")
 
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, limit)
+    alarm = hasattr(signal, "SIGALRM") and limit > 0  # no SIGALRM on Windows: no time limit there
+    if alarm:
+        previous = signal.signal(signal.SIGALRM, on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, limit)
     try:
         return (yield)
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        if alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+        torch.set_grad_enabled(True)  # a kata that switched autograd off must not do it for the checks after it
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)  # outermost: runs after pytest-check has written its report

@@ -4,9 +4,11 @@
 
 Alternates `python -c "import torch"` and `python -m pytest --impl=IMPL -q` (all 44 katas) so both see the
 same machine load, and prints both medians and their ratio. Target: ratio at most 1.5.
+Both run as on a learner's machine, where Python caches bytecode: PYTHONDONTWRITEBYTECODE is removed.
 """
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -16,9 +18,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def timed(cmd: list[str]) -> float:
     start = time.perf_counter()
-    subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(cmd, cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - start
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import functools
 import importlib.util
 import traceback
@@ -104,11 +105,32 @@ class Kata:
         return self._module
 
 
+def _borrowed_from_reference(module: ModuleType, path: Path, root: Path) -> str | None:
+    """The name of whatever the kata takes from reference/ (an import, or a function defined there), if any."""
+    reference = root / "reference"
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
+            [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+        if any(n == "reference" or n.startswith("reference.") for n in names):
+            return f"line {node.lineno}: {ast.unparse(node)}"
+    for attr, value in vars(module).items():
+        where = getattr(getattr(value, "__code__", None), "co_filename", None) or getattr(value, "__file__", None)
+        if where and Path(where).resolve().is_relative_to(reference.resolve()):
+            return f"`{attr}` comes from {Path(where).resolve().relative_to(root.resolve())}"
+    return None
+
+
 def load_kata(root: Path, impl: str, name: str, mutant: Path | None = None, sabotage: str | None = None) -> Kata:
     """Load `<root>/<impl>/<name>.py`; with a mutant, the reference with the mutant's functions laid over it."""
     if mutant is None:
         path = root / impl / f"{name}.py"
-        return Kata(load_module(path), path.relative_to(root), sabotage)
+        module = load_module(path)
+        borrowed = _borrowed_from_reference(module, path, root) if impl == "katas" else None
+        if borrowed:
+            raise KataLoadError(f"{path.relative_to(root)} uses the reference solution ({borrowed}). A pass that "
+                                "way is not a pass: write the function yourself.")
+        return Kata(module, path.relative_to(root), sabotage)
     mutant = mutant.resolve()
     module = load_module(root / "reference" / f"{name}.py")
     for attr, value in vars(load_module(mutant)).items():

@@ -59,15 +59,19 @@ def main(root: Path, console: Console, out: Path) -> int:
     plt.close(fig)
 
     fig, ax = plt.subplots(figsize=(7, 4.5))
-    for lr, history in _sweep(root).items():
+    histories = _sweep(root)
+    start = histories[SWEEP[1]][0]
+    ax.set_ylim(start / 20, start * 1e3)  # the diverging run leaves through the top; the other two stay readable
+    for lr, history in histories.items():
         finite = [v if math.isfinite(v) else float("nan") for v in history]
         label = {SWEEP[0]: "too small: slow", SWEEP[1]: "about right: steady", SWEEP[2]: "too large: diverges"}[lr]
         ax.plot(finite, label=f"lr {lr:g} ({label})")
     ax.set(title=f"Learning-rate sweep, same start (seed {SEED})", xlabel="epoch",
-           ylabel="mean squared error (log; gaps are inf/nan)", yscale="log")
+           ylabel="mean squared error (log scale)", yscale="log")
     ax.legend()
     sweep = out / "learning_rates.png"
     fig.savefig(sweep, dpi=120, bbox_inches="tight")
     plt.close(fig)
-    console.print(f"Wrote {curve.relative_to(root)} and {sweep.relative_to(root)}")
+    shown = [p.relative_to(root) if p.is_relative_to(root) else p for p in (curve, sweep)]
+    console.print(f"Wrote {shown[0]} and {shown[1]}")
     return 0

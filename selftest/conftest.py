@@ -60,3 +60,25 @@ def katas_in():
         return json.loads(done.stdout.splitlines()[-1])
 
     return run
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The mutant report: how many known-wrong versions exist and how many were killed, per kata and in total."""
+    kinds = {"mutant is killed": "mutants killed", "misbehaving function": "bad inputs caught",
+             "passes under this seed": "seeds passed"}
+    tally: dict[str, dict[str, list[int]]] = {label: {} for label in kinds.values()}
+    for outcome in ("passed", "failed"):
+        for report in terminalreporter.stats.get(outcome, []):
+            label = next((lab for key, lab in kinds.items() if key in report.nodeid.replace("_", " ")), None)
+            if label is None:
+                continue
+            kata = report.nodeid.split("[")[-1][:3] if label != "seeds passed" else "all"
+            counts = tally[label].setdefault(kata, [0, 0])
+            counts[0] += outcome == "passed"
+            counts[1] += 1
+    for label, per_kata in tally.items():
+        if per_kata:
+            done, total = (sum(c[i] for c in per_kata.values()) for i in (0, 1))
+            terminalreporter.write_line(f"{label}: {done}/{total}")
+            if label == "mutants killed":
+                terminalreporter.write_line("  " + "  ".join(f"{k} {c[0]}/{c[1]}" for k, c in sorted(per_kata.items())))

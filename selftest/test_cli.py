@@ -65,11 +65,27 @@ def test_ci_on_a_fresh_fork_is_green_with_0_of_44(in_root, capsys):
     assert code == 0 and "0/44 passed" in out and "Verdict: green" in out
 
 
+def test_the_notebook_check_prints_the_kata_report(in_root, capsys):
+    from katakit import check
+
+    assert check("13") is False
+    out = capsys.readouterr().out
+    assert "q13" in out and "not started" in out
+
+
 def test_solution_is_gated_until_the_kata_passes(in_root, capsys):
     code, out = katas("solution", "13", capsys=capsys)
     assert code == 1 and "--force" in out and "def mse" not in out
     code, out = katas("solution", "13", "--force", capsys=capsys)
     assert code == 0 and "def mse" in out and "skip the part where you learn" in out
+
+
+def test_plot_writes_two_pngs_even_before_q27_is_written(in_root, capsys, tmp_path):
+    pytest.importorskip("matplotlib")
+    code, out = katas("plot", "--out", str(tmp_path), capsys=capsys)
+    pngs = sorted(p.name for p in tmp_path.glob("*.png"))
+    assert code == 0 and pngs == ["learning_rates.png", "training_curve.png"], out
+    assert all((tmp_path / name).read_bytes().startswith(b"\x89PNG") for name in pngs)
 
 
 def test_the_shipped_stubs_and_checksums_are_current():
@@ -84,13 +100,14 @@ def test_a_solved_copy_passes_44_of_44_and_reset_keeps_a_backup(make_copy, katas
     learner_file = solved_copy / "katas" / "q13_mse.py"
     learner_text = learner_file.read_text()
     out = katas_in(solved_copy, report=["report", "--json"], ci=["ci"], solution=["solution", "q13"],
-                 status=[], reset_without_yes=["reset", "13"], reset=["reset", "13", "--yes"],
-                 after=["check", "q13"])
+                 status=[], review=["review", "17"], reset_without_yes=["reset", "13"],
+                 reset=["reset", "13", "--yes"], after=["check", "q13"])
     report = json.loads(out["report"][1])
     assert report["passed"] == 44, [k for k in report["katas"] if k["status"] != "passed"]
     assert out["ci"][0] == 0 and "44/44 passed" in out["ci"][1] and "Verdict: green" in out["ci"][1]
     assert out["solution"][0] == 0 and "def mse" in out["solution"][1]
     assert "All 44 katas pass" in out["status"][1]
+    assert out["review"][0] == 0 and "our answer" in out["review"][1] and "Ideas to look for" in out["review"][1]
     assert out["reset_without_yes"][0] == 2 and "--yes" in out["reset_without_yes"][1]
     assert out["reset"][0] == 0 and learner_file.read_text() == shipped.stub("q13_mse.py")
     backups = list((solved_copy / ".katas" / "backups").glob("q13_mse.*.py"))
