@@ -43,7 +43,7 @@ def show_kata(console: Console, kata: Kata, result: KataResult, max_checks: int 
             for line in check.message.splitlines():
                 console.print(f"      {escape(line)}")
         if len(failing) > max_checks:
-            console.print(f"  … and {len(failing) - max_checks} more failing checks (`katas check {kata.id}` lists all)")
+            console.print(f"  … and {len(failing) - max_checks} more failing check(s) (`katas check {kata.id}` lists all)")
     if result.status != "passed":
         console.print(f"\n  Stuck? [bold]katas hint {kata.id}[/]   Re-check: [bold]katas check {kata.id}[/]   "
                       "Re-check on save: [bold]katas watch[/]")
