@@ -23,23 +23,28 @@ class MissingFunction(AttributeError):
     pass
 
 
+def _shown(path: Path) -> str:
+    """The path as the learner knows it: relative to the working directory (the repository) when it can be."""
+    return (path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path).as_posix()
+
+
 def load_module(path: Path, name: str | None = None) -> ModuleType:
     """Execute the file at `path` as a fresh module (re-read on every call)."""
     if not path.is_file():
-        raise KataLoadError(f"{path} does not exist. Did you rename or delete it? `katas reset` restores the stub.")
+        raise KataLoadError(f"{_shown(path)} does not exist. Did you rename or delete it? `katas reset` restores the stub.")
     spec = importlib.util.spec_from_file_location(name or f"kata_{path.stem}", path)
     module = importlib.util.module_from_spec(spec)
     try:
         spec.loader.exec_module(module)
     except SyntaxError as err:
         raise KataLoadError(
-            f"{path}, line {err.lineno}: Python cannot read this file (SyntaxError: {err.msg}). "
+            f"{_shown(path)}, line {err.lineno}: Python cannot read this file (SyntaxError: {err.msg}). "
             "Check brackets, colons and indentation on that line or the one above."
         ) from None
     except BaseException as err:  # anything the learner's module does at import time
         line = _line_in(path, err)
         raise KataLoadError(
-            f"{path}{line}: importing the file raised {type(err).__name__}: {err}. "
+            f"{_shown(path)}{line}: importing the file raised {type(err).__name__}: {err}. "
             "Code at the top level of a kata runs on import; keep work inside the functions."
         ) from None
     return module
@@ -93,7 +98,7 @@ class Kata:
             value = getattr(self._module, name)
         except AttributeError:
             raise MissingFunction(
-                f"MISSING FUNCTION --> {self._path} defines no `{name}`. "
+                f"MISSING FUNCTION --> {self._path.as_posix()} defines no `{name}`. "
                 "Did you misname it or forget to define it?"
             ) from None
         if callable(value) and getattr(value, "__module__", None) == self._module.__name__:
@@ -128,7 +133,7 @@ def load_kata(root: Path, impl: str, name: str, mutant: Path | None = None, sabo
         module = load_module(path)
         borrowed = _borrowed_from_reference(module, path, root) if impl == "katas" else None
         if borrowed:
-            raise KataLoadError(f"{path.relative_to(root)} uses the reference solution ({borrowed}). A pass that "
+            raise KataLoadError(f"{path.relative_to(root).as_posix()} uses the reference solution ({borrowed}). A pass that "
                                 "way is not a pass: write the function yourself.")
         return Kata(module, path.relative_to(root), sabotage)
     mutant = mutant.resolve()

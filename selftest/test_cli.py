@@ -115,18 +115,6 @@ def test_a_solved_copy_passes_44_of_44_and_reset_keeps_a_backup(make_copy, katas
     assert out["after"][0] == 1 and "not started" in out["after"][1]
 
 
-def test_ci_is_red_when_a_touched_kata_fails_or_a_test_was_edited(make_copy, katas_in):
-    copy = make_copy(solved=True)
-    (copy / "katas" / "q08_linear_model.py").write_text("def model(x, w, b):\n    return x\n")
-    out = katas_in(copy, ci=["ci"])
-    assert out["ci"][0] == 1 and "q08" in out["ci"][1] and "Verdict: red" in out["ci"][1]
-    shutil.copy(copy / "reference" / "q08_linear_model.py", copy / "katas" / "q08_linear_model.py")
-    with open(copy / "tests" / "test_q13_mse.py", "a") as f:
-        f.write("\n# edited\n")
-    out = katas_in(copy, ci=["ci"])
-    assert out["ci"][0] == 1 and "tests or references were edited" in out["ci"][1]
-
-
 def test_watch_rechecks_a_saved_kata(make_copy):
     copy = make_copy()
     proc = subprocess.Popen([sys.executable, "-m", "katakit.cli", "watch"], cwd=copy, text=True,

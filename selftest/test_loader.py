@@ -16,18 +16,23 @@ def root(tmp_path) -> Path:
     return tmp_path
 
 
+@pytest.fixture(autouse=True)
+def in_root(root, monkeypatch):
+    monkeypatch.chdir(root)  # as when a learner runs `katas` in the repository
+
+
 def load(root: Path, source: str):
     (root / "katas" / "q13_mse.py").write_text(source)
     return loader.load_kata(root, "katas", "q13_mse")
 
 
 def test_a_syntax_error_names_the_file_and_the_line(root):
-    with pytest.raises(loader.KataLoadError, match=r"katas/q13_mse.py, line 2: Python cannot read this file"):
+    with pytest.raises(loader.KataLoadError, match=r"^katas/q13_mse.py, line 2: Python cannot read this file"):
         load(root, "def mse(preds, targets):\n    return (preds - targets\n")
 
 
 def test_an_exception_at_import_names_the_file_the_line_and_the_error(root):
-    with pytest.raises(loader.KataLoadError, match=r"q13_mse.py, line 3: importing the file raised NameError"):
+    with pytest.raises(loader.KataLoadError, match=r"^katas/q13_mse.py, line 3: importing the file raised NameError"):
         load(root, "import torch\n\nx = undefined_name\n")
 
 

@@ -11,6 +11,7 @@
 import ast
 import json
 import os
+import signal
 import time
 from pathlib import Path
 
@@ -38,14 +39,17 @@ def applies(kind: str, kata) -> bool:
 
 
 MATRIX = [(k, kind) for k in CODE for kind in sabotage.KINDS if applies(kind, k)]
+NO_ALARM = not hasattr(signal, "SIGALRM")  # Windows: no per-check time limit, so a hang would hang the run
 
 
 @pytest.mark.parametrize(("kata", "kind"), MATRIX, ids=[f"{k.id}-{kind}" for k, kind in MATRIX])
 def test_a_misbehaving_function_fails_its_kata_with_a_message_that_names_it(kata, kind):
+    if kind == "hangs" and NO_ALARM:
+        pytest.skip("no SIGALRM on this platform, so checks have no time limit")
     word = sabotage.KINDS[kind][1]
     sabotage.MUTATED[0] = 0
     result = run.run([kata.id], impl="reference", root=ROOT,
-                     extra_args=(f"--sabotage={kind}", "--kata-timeout=0.25"))[kata.id]
+                     extra_args=(f"--sabotage={kind}", f"--kata-timeout={0.1 if kind == 'hangs' else 5}"))[kata.id]
     if kind == "mutates" and not sabotage.MUTATED[0]:
         pytest.skip(f"{kata.id}'s functions are given no data tensors to change")
     messages = [c.message for c in result.failed_checks]
@@ -62,13 +66,16 @@ def test_the_reference_passes_under_this_seed_in_a_random_order(seed):
     assert not failing, f"seed {seed}: {json.dumps(failing, indent=1)}"
 
 
-def test_three_broken_katas_leave_the_other_41_passing(make_copy, katas_in):
+@pytest.mark.skipif(NO_ALARM, reason="no SIGALRM on this platform, so checks have no time limit")
+def test_three_broken_katas_leave_the_other_41_passing_and_turn_the_fork_ci_red(make_copy, katas_in):
     copy = make_copy(solved=True)
+    with open(copy / "tests" / "test_q20_gradient_descent.py", "a") as f:
+        f.write("\n# edited by the learner\n")  # does not change a result, but a pass on edited tests is not a pass
     (copy / "katas" / "q08_linear_model.py").write_text("def model(x, w, b)\n    return x\n")  # SyntaxError
     (copy / "katas" / "q13_mse.py").write_text("def mse(preds, targets):\n    while True:\n        pass\n")
     (copy / "katas" / "q37_model_parameters.py").write_text("def weights_and_biases(model):\n    return None\n")
     start = time.perf_counter()
-    out = katas_in(copy, env={"KATAS_TIMEOUT": "2"}, report=["report", "--json"])
+    out = katas_in(copy, env={"KATAS_TIMEOUT": "1"}, report=["report", "--json"], ci=["ci"])
     seconds = time.perf_counter() - start
     report = json.loads(out["report"][1])
     status = {k["id"]: k for k in report["katas"]}
@@ -78,3 +85,6 @@ def test_three_broken_katas_leave_the_other_41_passing(make_copy, katas_in):
     assert status["q13"]["status"] == "error" and "timed out" in status["q13"]["messages"][0]
     assert status["q37"]["status"] == "failed" and "None" in " ".join(status["q37"]["messages"])
     assert seconds < 120, f"the whole report took {seconds:.0f} s"
+    code, ci = out["ci"]
+    assert code == 1 and "Verdict: red" in ci and "q08, q13, q37" in ci, ci
+    assert "tests or references were edited" in ci and "tests/test_q20_gradient_descent.py" in ci, ci
