@@ -50,3 +50,13 @@ def random_batch(seed: int, rows: int = 5, cols: int = 2) -> torch.Tensor:
     """A seeded float32 tensor of shape (rows, cols) with values of a few units, for generic checks."""
     gen = torch.Generator().manual_seed(seed)
     return torch.randn(rows, cols, generator=gen) * 3
+
+
+def linear_model(seed: int) -> torch.nn.Linear:
+    """nn.Linear(3, 2) starting from the seeded weight and bias of params(seed)."""
+    w, b = params(seed)
+    model = torch.nn.Linear(3, 2)
+    with torch.no_grad():
+        model.weight.copy_(w)
+        model.bias.copy_(b)
+    return model

@@ -2,22 +2,11 @@
 
 import torch
 import torch.nn.functional as F
-from torch import nn
 
 from katakit import data, describe, oracle
 from katakit.checks import expect, expect_close
 from katakit.loader import LAST_CALL
 from katakit.quick_optim import EagerSGD
-
-
-def _linear(seed: int) -> nn.Linear:
-    """nn.Linear(3, 2) starting from the seeded weight and bias of data.params(seed)."""
-    w, b = data.params(seed)
-    model = nn.Linear(3, 2)
-    with torch.no_grad():
-        model.weight.copy_(w)
-        model.bias.copy_(b)
-    return model
 
 
 def _make(kata, *args, **kwargs) -> torch.optim.Optimizer:
@@ -45,7 +34,7 @@ def _held(opt: torch.optim.Optimizer) -> list[torch.Tensor]:
 
 
 def test_make_optimizer_returns_a_torch_optim_sgd(kata, seed):
-    opt = _make(kata, _linear(seed))
+    opt = _make(kata, data.linear_model(seed))
     expect(isinstance(opt, torch.optim.SGD),
            f"{LAST_CALL[0]} returned a torch.optim.{type(opt).__name__}; expected torch.optim.SGD. "
            f"{type(opt).__name__} takes a different step; the lesson's optimizer is plain stochastic "
@@ -53,7 +42,7 @@ def test_make_optimizer_returns_a_torch_optim_sgd(kata, seed):
 
 
 def test_make_optimizer_holds_every_parameter_of_the_model(kata, seed):
-    model = _linear(seed)
+    model = data.linear_model(seed)
     held = _held(_make(kata, model))
     missing = [name for name, param in model.named_parameters() if not any(p is param for p in held)]
     strangers = [tuple(p.shape) for p in held if not any(p is q for q in model.parameters())]
@@ -68,7 +57,7 @@ def test_make_optimizer_holds_every_parameter_of_the_model(kata, seed):
 
 
 def test_make_optimizer_uses_the_lessons_learning_rate_by_default(kata, seed):
-    opt = _make(kata, _linear(seed))
+    opt = _make(kata, data.linear_model(seed))
     lrs = [group["lr"] for group in opt.param_groups]
     expect(all(lr == 1e-5 for lr in lrs),
            f"{LAST_CALL[0]} returned an optimizer with lr {lrs[0] if len(set(lrs)) == 1 else lrs}; without an lr "
@@ -77,7 +66,7 @@ def test_make_optimizer_uses_the_lessons_learning_rate_by_default(kata, seed):
 
 def test_make_optimizer_uses_the_learning_rate_it_is_given(kata, seed):
     for args, kwargs, lr in [((3e-4,), {}, 3e-4), ((), {"lr": 0.02}, 0.02)]:
-        opt = _make(kata, _linear(seed), *args, **kwargs)
+        opt = _make(kata, data.linear_model(seed), *args, **kwargs)
         lrs = [group["lr"] for group in opt.param_groups]
         expect(all(got == lr for got in lrs),
                f"{LAST_CALL[0]} returned an optimizer with lr {lrs[0] if len(set(lrs)) == 1 else lrs}; expected "
@@ -85,7 +74,7 @@ def test_make_optimizer_uses_the_learning_rate_it_is_given(kata, seed):
 
 
 def test_one_step_moves_each_parameter_by_minus_lr_times_its_gradient(kata, seed):
-    model, lr = _linear(seed), 1e-4
+    model, lr = data.linear_model(seed), 1e-4
     x, y = data.inputs(), data.targets()
     opt = _make(kata, model, lr=lr)
     grad_w, grad_b = oracle.grads64(x, y, model.weight, model.bias)  # signs come from this start's residuals

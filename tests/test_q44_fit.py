@@ -22,16 +22,6 @@ BATCHES = ROWS // BATCH
 EPOCHS = 2  # of the watched fit that most tests read: enough to see gradients pile up across epochs
 
 
-def _linear(seed: int) -> nn.Linear:
-    """nn.Linear(3, 2) starting from the seeded weight and bias of data.params(seed)."""
-    w, b = data.params(seed)
-    model = nn.Linear(3, 2)
-    with torch.no_grad():
-        model.weight.copy_(w)
-        model.bias.copy_(b)
-    return model
-
-
 def _data_loader(seed: int) -> DataLoader:
     """The lesson's loader: 15 rows in shuffled batches of 5; the seeded generator fixes the order."""
     dataset = TensorDataset(data.inputs(ROWS), data.targets(ROWS))
@@ -154,7 +144,7 @@ class _Watched:
     """One fit of EPOCHS epochs with lr 1e-5 under the spies: what fit returned, and everything the spies saw."""
 
     def __init__(self, kata, seed: int, epochs: int):
-        self.model, self.loader = _linear(seed), _Loader(seed)
+        self.model, self.loader = data.linear_model(seed), _Loader(seed)
         self.loss_fn, self.opt = _Loss(self.loader), _SGD(self.model, self.loader, lr=1e-5)
         self.history = kata.fit(epochs, self.model, self.loss_fn, self.opt, self.loader)
         self.called = LAST_CALL[0]
@@ -247,7 +237,7 @@ def test_fit_lowers_the_loss(kata, seed, shared):
 
 
 def test_fit_with_zero_epochs_changes_nothing(kata, seed):
-    model, loader = _linear(seed), _Loader(seed)
+    model, loader = data.linear_model(seed), _Loader(seed)
     opt = _SGD(model, loader, lr=1e-5)
     weight_before = model.weight.detach().clone()
     history = expect_history(kata.fit(0, model, _Loss(loader), opt, loader), 0)
@@ -257,7 +247,7 @@ def test_fit_with_zero_epochs_changes_nothing(kata, seed):
 
 def test_fit_matches_a_float64_replay_of_the_lessons_loop(kata, seed):
     lr, epochs = 1e-5, 3
-    model = _linear(seed)
+    model = data.linear_model(seed)
     called = f"fit({epochs}, Linear, F.mse_loss, SGD(lr={lr:g}), DataLoader(15 rows, 5 per batch))"
     history = expect_history(kata.fit(epochs, model, F.mse_loss, EagerSGD(model.parameters(), lr=lr),
                                       _data_loader(seed)), epochs, called=called)
@@ -280,7 +270,7 @@ def test_fit_matches_a_float64_replay_of_the_lessons_loop(kata, seed):
 def test_fit_trains_close_to_the_least_squares_floor(kata, seed):
     # Measured on seeds 0..299: with lr 5e-5 and momentum 0.85, 30 epochs end below 7× the floor (median 1.5×);
     # the lesson's plain lr 1e-5 needs hundreds of epochs on this unnormalised data.
-    model = _linear(seed)
+    model = data.linear_model(seed)
     opt = EagerSGD(model.parameters(), lr=5e-5, momentum=0.85)
     kata.fit(30, model, F.mse_loss, opt, _data_loader(seed))
     with torch.no_grad():
