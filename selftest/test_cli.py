@@ -6,7 +6,9 @@ test modules per process.
 """
 
 import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -115,10 +117,11 @@ def test_a_solved_copy_passes_44_of_44_and_reset_keeps_a_backup(make_copy, katas
     assert out["after"][0] == 1 and "not started" in out["after"][1]
 
 
-def test_watch_rechecks_a_saved_kata(make_copy):
+def test_watch_rechecks_a_saved_kata_and_survives_a_kata_that_hangs_or_crashes(make_copy):
     copy = make_copy()
     proc = subprocess.Popen([sys.executable, "-m", "katakit.cli", "watch"], cwd=copy, text=True,
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            env={**os.environ, "NO_COLOR": "1", "KATAS_TIMEOUT": "1"})
 
     def screen() -> str:
         lines = []
@@ -133,6 +136,13 @@ def test_watch_rechecks_a_saved_kata(make_copy):
         shutil.copy(ROOT / "reference" / "q13_mse.py", copy / "katas" / "q13_mse.py")
         lines = screen().splitlines()
         assert any("q13" in line and "(passed)" in line for line in lines), "\n".join(lines)
+        if hasattr(signal, "SIGALRM"):  # without it (Windows) a check has no time limit
+            (copy / "katas" / "q13_mse.py").write_text("def mse(preds, targets):\n    while True:\n        pass\n")
+            text = screen()
+            assert "(error)" in text and "timed out" in text, text
+        (copy / "katas" / "q13_mse.py").write_text("import os\nos.environ['X'] = 1\n")  # TypeError at import
+        text = screen()
+        assert "(error)" in text and "TypeError" in text, text
         proc.stdin.write("q\n")
         proc.stdin.flush()
         assert proc.wait(timeout=10) == 0
