@@ -24,6 +24,9 @@ def value(v: object) -> str:
         return type(v).__name__
     if isinstance(v, (list, tuple)) and len(v) > 4:
         return f"{type(v).__name__} of {len(v)} items"
+    if isinstance(v, (list, tuple)) and any(isinstance(x, torch.Tensor) for x in v):
+        inner = ", ".join(value(x) for x in v)
+        return f"[{inner}]" if isinstance(v, list) else f"({inner})"
     if callable(v):
         return getattr(v, "__name__", type(v).__name__)
     text = repr(v)
