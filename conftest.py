@@ -24,8 +24,9 @@ def pytest_addoption(parser):
     group = parser.getgroup("katas")
     group.addoption("--impl", choices=sorted(IMPLS), default="katas",
                     help="which implementation to check: katas (yours, default) or reference")
-    group.addoption("--mutant", type=Path, default=None,
-                    help="self-test only: check the reference with this known-wrong file laid over it")
+    group.addoption("--mutant", type=Path, action="append", default=[],
+                    help="self-test only: check the reference with this known-wrong file laid over it "
+                         "(mutants/<kata>/<mistake>.py; repeat it for other katas)")
     group.addoption("--sabotage", choices=sorted(sabotage.KINDS), default=None,
                     help="self-test only: make every kata function misbehave this way (the bad-input matrix)")
     group.addoption("--kata-seed", type=int, default=0,
@@ -37,8 +38,8 @@ def pytest_addoption(parser):
 
 
 def pytest_report_header(config):
-    mutant = config.getoption("mutant")
-    under_test = f"mutant {mutant}" if mutant else IMPLS[config.getoption("impl")]
+    mutants = config.getoption("mutant")
+    under_test = f"mutants {', '.join(map(str, mutants))}" if mutants else IMPLS[config.getoption("impl")]
     return f"implementation under test: {under_test}"
 
 
@@ -52,13 +53,17 @@ def _kata_name(node) -> str:
     return node.path.stem.removeprefix("test_")  # tests/test_q13_mse.py checks q13_mse
 
 
+def _mutant_for(request) -> Path | None:
+    return next((m for m in request.config.getoption("mutant") if m.parent.name == _kata_name(request)), None)
+
+
 @pytest.fixture(scope="module")
 def kata(request):
     """The kata module under test, loaded fresh from katas/, reference/ or a mutant."""
     config = request.config
     try:
         return loader.load_kata(ROOT, config.getoption("impl"), _kata_name(request),
-                                mutant=config.getoption("mutant"), sabotage=config.getoption("sabotage"))
+                                mutant=_mutant_for(request), sabotage=config.getoption("sabotage"))
     except loader.KataLoadError as err:
         pytest.fail(str(err), pytrace=False)
 

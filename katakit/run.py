@@ -92,8 +92,11 @@ def status_of(checks: list[Check]) -> str:
 
 
 def run(ids: list[str] | None = None, impl: str = "katas", root: Path | None = None,
-        mutant: Path | None = None, extra_args: tuple[str, ...] = ()) -> dict[str, KataResult]:
-    """Check the given katas (default: all) and return their results in manifest order."""
+        mutant: Path | list[Path] | None = None, extra_args: tuple[str, ...] = ()) -> dict[str, KataResult]:
+    """Check the given katas (default: all) and return their results in manifest order.
+
+    `mutant` (self-test): a known-wrong file, or a list with at most one per kata, laid over the reference.
+    """
     root = root or manifest.find_root()
     katas = manifest.load(root)
     chosen = [k for k in katas if ids is None or k.id in ids]
@@ -103,8 +106,8 @@ def run(ids: list[str] | None = None, impl: str = "katas", root: Path | None = N
     args = [*files, f"--impl={impl}", "-q", "--tb=line", f"--rootdir={root}", *extra_args]
     if os.environ.get("KATAS_TIMEOUT"):  # seconds one check may run (default 10, see conftest.py)
         args.append(f"--kata-timeout={os.environ['KATAS_TIMEOUT']}")
-    if mutant:
-        args.append(f"--mutant={mutant}")
+    for path in [mutant] if isinstance(mutant, (str, Path)) else mutant or []:  # at most one per kata
+        args.append(f"--mutant={path}")
     if files:
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
             pytest.main(args, plugins=[recorder])

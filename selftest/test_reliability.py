@@ -42,15 +42,28 @@ MATRIX = [(k, kind) for k in CODE for kind in sabotage.KINDS if applies(kind, k)
 NO_ALARM = not hasattr(signal, "SIGALRM")  # Windows: no per-check time limit, so a hang would hang the run
 
 
+@pytest.fixture(scope="module")
+def sabotaged():
+    """sabotaged(kind): every code kata's result with its functions misbehaving that way (one run per kind)."""
+    done: dict[str, dict[str, run.KataResult]] = {}
+
+    def results(kind: str) -> dict[str, run.KataResult]:
+        if kind not in done:
+            ids = [k.id for k, kd in MATRIX if kd == kind]
+            done[kind] = run.run(ids, impl="reference", root=ROOT, extra_args=(
+                f"--sabotage={kind}", f"--kata-timeout={0.1 if kind == 'hangs' else 5}"))
+        return done[kind]
+
+    return results
+
+
 @pytest.mark.parametrize(("kata", "kind"), MATRIX, ids=[f"{k.id}-{kind}" for k, kind in MATRIX])
-def test_a_misbehaving_function_fails_its_kata_with_a_message_that_names_it(kata, kind):
+def test_a_misbehaving_function_fails_its_kata_with_a_message_that_names_it(kata, kind, sabotaged):
     if kind == "hangs" and NO_ALARM:
         pytest.skip("no SIGALRM on this platform, so checks have no time limit")
     word = sabotage.KINDS[kind][1]
-    sabotage.MUTATED[0] = 0
-    result = run.run([kata.id], impl="reference", root=ROOT,
-                     extra_args=(f"--sabotage={kind}", f"--kata-timeout={0.1 if kind == 'hangs' else 5}"))[kata.id]
-    if kind == "mutates" and not sabotage.MUTATED[0]:
+    result = sabotaged(kind)[kata.id]
+    if kind == "mutates" and kata.name not in sabotage.MUTATED:
         pytest.skip(f"{kata.id}'s functions are given no data tensors to change")
     messages = [c.message for c in result.failed_checks]
     assert result.status in ("failed", "error"), f"{kata.id} still passes when its functions {kind}"
