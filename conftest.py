@@ -3,17 +3,22 @@
 `pytest` checks your files in katas/; `pytest --impl=reference` checks the solved files in reference/.
 Each test module tests/test_<name>.py gets the kata <name> through the `kata` fixture (code) or the
 `answer` fixture (written). A kata that cannot be loaded fails only its own tests.
+
+Learner code never runs in this process: katakit.supervisor runs each kata's checks in a worker
+process and kills it by wall clock. Each check's result is recorded as data (katakit.results.Check,
+in the report's user_properties), so the `katas` command never parses text.
 """
 
+import hashlib
 import random
-import signal
-import traceback
 from pathlib import Path
 
 import pytest
-import torch
 
-from katakit import loader, mistakes, quick_optim, sabotage, written
+from katakit import checks, loader, mistakes, quick_optim, sabotage, written
+from katakit.results import Check, Failure
+
+pytest_plugins = ["katakit.supervisor"]
 
 ROOT = Path(__file__).parent
 quick_optim.skip_dynamo_import()  # the whole run stays near the cost of `import torch`
@@ -29,12 +34,11 @@ def pytest_addoption(parser):
                          "(mutants/<kata>/<mistake>.py; repeat it for other katas)")
     group.addoption("--sabotage", choices=sorted(sabotage.KINDS), default=None,
                     help="self-test only: make every kata function misbehave this way (the bad-input matrix)")
-    group.addoption("--kata-seed", type=int, default=0,
-                    help="base seed for the tests' random data (the self-test proves many seeds pass)")
+    group.addoption("--kata-seed", type=int, default=None,
+                    help="seed for the tests' random data (default: derived from your kata file's content, "
+                         "so the same file always gets the same data; 0 for the reference)")
     group.addoption("--kata-shuffle", type=int, default=None, metavar="SEED",
                     help="run the tests in a random order drawn from SEED (the self-test proves order does not matter)")
-    group.addoption("--kata-timeout", type=float, default=10.0,
-                    help="seconds one test may run before it fails as a timeout (default 10)")
 
 
 def pytest_report_header(config):
@@ -61,11 +65,8 @@ def _mutant_for(request) -> Path | None:
 def kata(request):
     """The kata module under test, loaded fresh from katas/, reference/ or a mutant."""
     config = request.config
-    try:
-        return loader.load_kata(ROOT, config.getoption("impl"), _kata_name(request),
-                                mutant=_mutant_for(request), sabotage=config.getoption("sabotage"))
-    except loader.KataLoadError as err:
-        pytest.fail(str(err), pytrace=False)
+    return loader.load_kata(ROOT, config.getoption("impl"), _kata_name(request),
+                            mutant=_mutant_for(request), sabotage=config.getoption("sabotage"))
 
 
 @pytest.fixture(scope="module")
@@ -75,90 +76,67 @@ def answer(request):
     return written.read_answer(ROOT, impl, _kata_name(request))
 
 
+def kata_seed(config, kata_name: str) -> int:
+    """The seed of a kata's random data: --kata-seed, 0 for the reference, else from the kata file's content
+    (the same file gets the same data; a table of outputs recorded from one version does not fit the next)."""
+    if config.getoption("kata_seed") is not None:
+        return config.getoption("kata_seed")
+    if config.getoption("impl") != "katas":
+        return 0
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "katas").glob(f"{kata_name}.*")):
+        digest.update(path.read_bytes())
+    return int(digest.hexdigest()[:8], 16) % 100_000
+
+
 @pytest.fixture
 def seed(request) -> int:
     """The base seed for a test's random data; tests add small offsets for independent draws."""
-    return request.config.getoption("kata_seed")
+    return kata_seed(request.config, _kata_name(request))
 
 
-class KataTimeout(BaseException):
-    """BaseException, so that a learner's `except Exception:` cannot swallow it."""
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    checks.start_check()
 
 
-TIMED_OUT = pytest.StashKey[set]()
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_call(item):
-    """Each kata check runs under a time limit, and leaves autograd switched on for the next one."""
-    if not item.path.name.startswith("test_q"):  # only kata checks run learner code; the self-test is not timed
-        return (yield)
-    limit = item.config.getoption("kata_timeout")
-    timed_out = item.config.stash.setdefault(TIMED_OUT, set())
-    if item.path in timed_out:  # one hang per kata is enough; keep the whole run bounded
-        raise KataTimeout("not run: an earlier check of this kata timed out (a loop that never ends?)")
-
-    def on_alarm(signum, frame):
-        timed_out.add(item.path)
-        raise KataTimeout(f"timed out: the check ran longer than {limit:g} s. "
-                          "Is there a loop that never ends, or far too many epochs?")
-
-    alarm = hasattr(signal, "SIGALRM") and limit > 0  # no SIGALRM on Windows: no time limit there
-    if alarm:
-        previous = signal.signal(signal.SIGALRM, on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, limit)
-    try:
-        return (yield)
-    finally:
-        if alarm:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
-        torch.set_grad_enabled(True)  # a kata that switched autograd off must not do it for the checks after it
-
-
-@pytest.hookimpl(wrapper=True, tryfirst=True)  # outermost: runs after pytest-check has written its report
+@pytest.hookimpl(wrapper=True, tryfirst=True)  # outermost: sees the test's own exception, runs after pytest-check
 def pytest_runtest_makereport(item, call):
-    """Turn the learner's exceptions into one plain paragraph instead of a traceback wall."""
+    """Record each check as data (outcome, failures with their causes, notes) and show it as plain text."""
+    error = call.excinfo.value if call.excinfo else None
     report = yield
-    if call.excinfo is None or report.passed:
+    if not item.path.name.startswith("test_q") or (call.when == "teardown" and report.passed):
         return report
-    error = call.excinfo.value
-    status = None
-    if isinstance(error, NotImplementedError):
-        status = "not_started"
-        message = f"not started: {error}" if isinstance(error, written.AnswerNotStarted) else (
-            f"not started: katas/{_kata_name(item)}.py still raises NotImplementedError ({error}). "
-            "Replace the TODO line with your code.")
-    elif isinstance(error, (KataTimeout, loader.MissingFunction)):
-        status, message = "error", str(error)
-    elif isinstance(error, AssertionError) and str(error).startswith("FAILURE: "):
-        # pytest-check's failures, then the test crashed: keep the failures and the crash's last line
-        failures, *rest = str(error).split("\n" + "-" * 60)
-        crash = [line[1:].strip() for line in rest[-1].splitlines() if line.startswith("E ")] if len(rest) > 1 else []
-        report.longrepr = failures + (f"\nFAILURE: then the check crashed: {crash[-1]}" if crash else "")
+    found = checks.take_failures()
+    outcome, failures = _outcome(item, error, found)
+    if report.skipped or (call.when != "call" and outcome == "passed"):
         return report
-    elif isinstance(error, AssertionError) and str(error):
-        message = str(error).split("\nassert ")[0]  # the teaching message, without pytest's introspection
-    elif not isinstance(error, (AssertionError, pytest.fail.Exception, pytest.skip.Exception)):
-        message = _explain_crash(error, call.excinfo)
-    else:
-        return report
-    if status:
-        report.user_properties.append(("status", status))
-    text = report.longreprtext
-    checks = text[text.index("FAILURE: "):].split("\n" + "-" * 60)[0] if "\nFailed Checks: " in text else ""
-    report.longrepr = f"{checks}\nFAILURE: {message}" if checks else message  # keep earlier pytest-check failures
+    if outcome != "passed":
+        report.outcome = "failed"
+        report.longrepr = "\n".join(f.message for f in failures)
+    part = "written" if item.get_closest_marker("written") else "code"
+    record = Check(item.name.removeprefix("test_").replace("_", " "), outcome, failures, checks.take_notes(), part)
+    report.user_properties.append(("katas", record.to_dict()))
+    if item.get_closest_marker("written") is None and item.funcargs.get("seed") is not None:
+        report.user_properties.append(("katas_seed", item.funcargs["seed"]))
     return report
 
 
-def _explain_crash(error, excinfo) -> str:
-    """A learner's function raised: say what was called, where it broke, and the known mistake if any."""
-    where = ""
-    for frame in reversed(traceback.extract_tb(excinfo.tb)):
-        path = Path(frame.filename)
-        if path.is_relative_to(ROOT) and path.relative_to(ROOT).parts[0] in ("katas", "reference", "mutants", "variants"):
-            where = f"\n  at {path.relative_to(ROOT)}, line {frame.lineno}: {frame.line}"
-            break
-    known = mistakes.explain(error)
-    lead = f"{known}\n" if known else ""
-    return (f"{lead}Called {loader.LAST_CALL[0]} -> it raised {type(error).__name__}: {error}{where}")
+def _outcome(item, error, found: list[Failure]) -> tuple[str, list[Failure]]:
+    """The check's outcome and what it found, from the expect() failures and the exception, if any."""
+    if error is None or isinstance(error, pytest.skip.Exception):
+        return ("failed" if found else "passed"), found
+    if isinstance(error, NotImplementedError):
+        message = f"not started: {error}" if isinstance(error, written.AnswerNotStarted) else (
+            f"not started: katas/{_kata_name(item)}.py still raises NotImplementedError ({error}). "
+            "Replace the TODO line with your code.")
+        return "not_started", [Failure(message, cause="not started")]
+    if isinstance(error, written.WrittenFailure):
+        return "failed", found + error.failures
+    if isinstance(error, (loader.KataLoadError, loader.MissingFunction)):
+        return "error", [Failure(str(error), cause=str(error))]
+    if isinstance(error, AssertionError) and str(error):
+        return "failed", found + [Failure(str(error), cause=getattr(error, "cause", ""))]
+    if isinstance(error, pytest.fail.Exception):
+        return "failed", found + [Failure(str(error.msg))]
+    return "failed", found + [mistakes.explain_crash(error, ROOT)]

@@ -12,10 +12,56 @@ from pytest_check import check
 
 from katakit import describe
 from katakit.loader import LAST_CALL
+from katakit.results import Failure
+
+_FOUND: list[Failure] = []  # what the running check found wrong, in order
+_NOTES: list[str] = []  # "going further" notes of the running check
+
+
+def start_check() -> None:
+    _FOUND.clear()
+    _NOTES.clear()
+
+
+def take_failures() -> list[Failure]:
+    found = list(_FOUND)
+    _FOUND.clear()
+    return found
+
+
+def take_notes() -> list[str]:
+    notes = list(_NOTES)
+    _NOTES.clear()
+    return notes
+
+
+class KataFailure(AssertionError):
+    """A hard precondition failed (the test stops); `cause` groups it with other failures of the same mistake."""
+
+    def __init__(self, message: str, cause: str = ""):
+        super().__init__(message)
+        self.cause = cause
+
+
+def require(condition: bool, message: str, cause: str = "") -> None:
+    """Hard precondition: stop the test with this message when it does not hold."""
+    __tracebackhide__ = True
+    if not condition:
+        raise KataFailure(message, cause)
+
+
+def note(condition: bool, message: str) -> None:
+    """Going further: a habit stricter than the lesson. Shown with the pass, never a failure."""
+    if not condition:
+        _NOTES.append(message)
 
 
 def _called(called: str | None) -> str:
     return called or LAST_CALL[0]
+
+
+def _fn(called: str) -> str:
+    return called.split("(", 1)[0]
 
 
 def expect_tensor(value, shape: tuple | None = None, dtype=torch.float32, called: str | None = None,
@@ -24,20 +70,18 @@ def expect_tensor(value, shape: tuple | None = None, dtype=torch.float32, called
     The nudge is added when the shape is wrong."""
     __tracebackhide__ = True
     what = _called(called)
-    assert isinstance(value, torch.Tensor), (
-        f"{what} returned {describe.value(value)} ({type(value).__name__}); expected a torch.Tensor. "
-        "Build the result with torch operations and return it."
-    )
+    require(isinstance(value, torch.Tensor),
+            f"{what} returned {describe.value(value)} ({type(value).__name__}); expected a torch.Tensor. "
+            "Build the result with torch operations and return it.", cause=f"{_fn(what)}: type")
     if shape is not None:
-        assert tuple(value.shape) == tuple(shape), (
-            f"{what} returned shape {describe.shape(value)}; expected shape "
-            f"{describe.shape(torch.empty(shape))}. {nudge}"
-        )
+        require(tuple(value.shape) == tuple(shape),
+                f"{what} returned shape {describe.shape(value)}; expected shape "
+                f"{describe.shape(torch.empty(shape))}. {nudge}".rstrip(), cause=f"{_fn(what)}: shape")
     if dtype is not None:
-        assert value.dtype == dtype, (
-            f"{what} returned dtype {describe.dtype(value)}; expected {str(dtype).replace('torch.', '')}. "
-            "Keep everything float32: an int or float64 tensor (numpy gives float64) changes the result's dtype."
-        )
+        require(value.dtype == dtype,
+                f"{what} returned dtype {describe.dtype(value)}; expected {str(dtype).replace('torch.', '')}. "
+                "Keep everything float32: an int or float64 tensor (numpy gives float64) changes the result's dtype.",
+                cause=f"{_fn(what)}: dtype")
     return value
 
 
@@ -71,9 +115,10 @@ def _short(t: torch.Tensor) -> str:
     return "[" + ", ".join(flat) + (", …]" if t.numel() > 6 else "]")
 
 
-def expect(condition: bool, message: str) -> bool:
-    """Independent fact with a ready message."""
+def expect(condition: bool, message: str, cause: str = "") -> bool:
+    """Independent fact with a ready message; failures with the same cause are shown once."""
     if not condition:
+        _FOUND.append(Failure(message, cause))
         check.fail(message)
     return bool(condition)
 
@@ -100,7 +145,7 @@ def expect_grads_reset(params: Iterable[torch.Tensor], names: Iterable[str], cal
     """Gradients were reset: zeros or None both count (zero_grad() sets None by default)."""
     for p, name in zip(params, names, strict=True):
         if p.grad is not None and bool((p.grad != 0).any()):
-            check.fail(f"after {_called(called)}, {name}.grad still holds a gradient (largest entry "
+            expect(False, f"after {_called(called)}, {name}.grad still holds a gradient (largest entry "
                        f"{p.grad.abs().max().item():.4g}). Forgot to reset gradients? The next backward() "
                        f"would add to it. Use {name}.grad.zero_() or {name}.grad = None after the update.")
 
@@ -139,12 +184,14 @@ def expect_history(history, length: int, called: str | None = None, what: str = 
     """Hard precondition: a list of `length` Python floats (not tensors that keep a graph alive)."""
     __tracebackhide__ = True
     what_called = _called(called)
-    assert isinstance(history, list), (
-        f"{what_called} returned {describe.value(history)}; expected a list of {length} {what} values (floats).")
-    assert len(history) == length, (
-        f"{what_called} returned {len(history)} {what} values; expected {length}, one per epoch/step.")
+    require(isinstance(history, list),
+            f"{what_called} returned {describe.value(history)}; expected a list of {length} {what} values (floats).",
+            cause=f"{_fn(what_called)}: type")
+    require(len(history) == length,
+            f"{what_called} returned {len(history)} {what} values; expected {length}, one per epoch/step.",
+            cause=f"{_fn(what_called)}: length")
     kinds = {type(v).__name__ for v in history}
-    assert kinds <= {"float"}, (
-        f"{what_called} returned a history holding {', '.join(sorted(kinds))}; expected plain Python floats. "
-        "Append `loss.item()`, not `loss`: a tensor keeps its whole graph alive.")
+    require(kinds <= {"float"},
+            f"{what_called} returned a history holding {', '.join(sorted(kinds))}; expected plain Python floats. "
+            "Append `loss.item()`, not `loss`: a tensor keeps its whole graph alive.", cause=f"{_fn(what_called)}: floats")
     return history

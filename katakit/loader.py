@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ast
 import functools
-import importlib.util
 import traceback
 from pathlib import Path
 from types import ModuleType
@@ -23,24 +22,46 @@ class MissingFunction(AttributeError):
     pass
 
 
+class InputChanged(AssertionError):
+    cause = "changed its input in place"
+
+
 def _shown(path: Path) -> str:
     """The path as the learner knows it: relative to the working directory (the repository) when it can be."""
     return (path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path).as_posix()
 
 
+def decode(raw: bytes, path: Path) -> str:
+    """The file's text; a byte that is not UTF-8 is named by its line and column."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[:err.start].count(b"\n") + 1
+        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        raise KataLoadError(
+            f"{_shown(path)}, line {line}, column {column}: byte 0x{raw[err.start]:02x} is not UTF-8 text. Save the "
+            f"file as UTF-8 (your editor's 'Save with encoding'), or `katas reset {path.stem[:3]}` (your version is "
+            "kept as a backup).") from None
+
+
 def load_module(path: Path, name: str | None = None) -> ModuleType:
-    """Execute the file at `path` as a fresh module (re-read on every call)."""
+    """Execute the file at `path` as a fresh module, compiled from its current source every time
+    (no bytecode cache: a save within the same second is never missed)."""
     if not path.is_file():
         raise KataLoadError(f"{_shown(path)} does not exist. Did you rename or delete it? `katas reset` restores the stub.")
-    spec = importlib.util.spec_from_file_location(name or f"kata_{path.stem}", path)
-    module = importlib.util.module_from_spec(spec)
+    source = decode(path.read_bytes(), path)
+    module = ModuleType(name or f"kata_{path.stem}")
+    module.__file__ = str(path)
     try:
-        spec.loader.exec_module(module)
+        code = compile(source, str(path), "exec", dont_inherit=True)
     except SyntaxError as err:
+        shown = f"\n    {err.text.strip()}" if err.text and err.text.strip() else ""
         raise KataLoadError(
-            f"{_shown(path)}, line {err.lineno}: Python cannot read this file (SyntaxError: {err.msg}). "
+            f"{_shown(path)}, line {err.lineno}: Python cannot read this file (SyntaxError: {err.msg}).{shown}\n"
             "Check brackets, colons and indentation on that line or the one above."
         ) from None
+    try:
+        exec(code, module.__dict__)  # noqa: S102
     except BaseException as err:  # anything the learner's module does at import time
         line = _line_in(path, err)
         raise KataLoadError(
@@ -77,7 +98,7 @@ def _recorded(fn, name, sabotage=None):
         result = fn(*args, **kwargs) if sabotage is None else _sabotage.apply(sabotage, fn, args, kwargs)
         for n, (old, new) in enumerate(zip(before, inputs, strict=True), start=1):
             if old.shape != new.shape or not torch.equal(old, new):
-                raise AssertionError(
+                raise InputChanged(
                     f"{call} changed its input tensor (argument {n}, {describe.value(new)}) in place. "
                     "Work on new tensors (`a - b`, not `a -= b`) so the caller's data stays intact.")
         return result
@@ -113,7 +134,7 @@ class Kata:
 def _borrowed_from_reference(module: ModuleType, path: Path, root: Path) -> str | None:
     """The name of whatever the kata takes from reference/ (an import, or a function defined there), if any."""
     reference = root / "reference"
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tree = ast.parse(path.read_bytes())
     for node in ast.walk(tree):
         names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
             [node.module or ""] if isinstance(node, ast.ImportFrom) else [])

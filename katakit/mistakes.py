@@ -4,6 +4,11 @@ When a kata raises one of these, the failure report leads with the explanation, 
 """
 
 import re
+import traceback
+from pathlib import Path
+
+from katakit import loader
+from katakit.results import Failure
 
 KNOWN_ERRORS = [
     (
@@ -64,3 +69,19 @@ def explain(error: BaseException) -> str | None:
         if re.search(pattern, text):
             return explanation
     return None
+
+
+def explain_crash(error: BaseException, root: Path) -> Failure:
+    """A learner's function raised: what was called, where it broke, and the known mistake if any.
+    The cause is the exception and the line it came from: the same crash in many checks is one mistake."""
+    where, place = "", ""
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        path = Path(frame.filename)
+        if path.is_relative_to(root) and path.relative_to(root).parts[0] in ("katas", "reference", "mutants", "variants"):
+            place = f"{path.relative_to(root).as_posix()}:{frame.lineno}"
+            where = f"\n  at {path.relative_to(root).as_posix()}, line {frame.lineno}: {frame.line}"
+            break
+    known = explain(error)
+    lead = f"{known}\n" if known else ""
+    return Failure(f"{lead}Called {loader.LAST_CALL[0]} -> it raised {type(error).__name__}: {error}{where}",
+                   cause=f"{type(error).__name__} at {place or str(error)}")

@@ -1,79 +1,361 @@
-"""Written-answer katas: read the learner's Markdown answer and check it against a rubric.
+"""Written-answer katas: what is checked is what has one right answer, never the meaning of free text.
 
-A written kata file has the question, an optional `Short answer: ...` line for a crisp answer,
-and a `## Your answer` section that starts with a placeholder line the learner replaces.
+A written kata file (katas/qNN_slug.md) has up to four parts:
+
+- `## Your answer`: the learner's own words. Checked only for being written (the placeholder gone, one
+  sentence at least); `katas review` shows it beside ours with the key ideas, for self-assessment.
+- `## Check yourself`: statements as a task list, `- [ ] ...`; the learner ticks (`- [x]`) the true ones.
+- `## Fill in the blanks`: lines ending in `**Answer:** ____`; a word or a number replaces the blank.
+- `## Predict the output`: short PyTorch snippets, each followed by `**Output:** ____`; the learner writes
+  what the snippet prints. The key is computed by running the snippet, never typed by hand.
+
+The key (which statements are true, which blanks are accepted, which snippets) lives in the kata's test
+module as a `Key`; statements, blanks and snippets are found by their text, so reordering breaks nothing.
+A failure says how many marks are wrong and which idea each concerns, never the right mark itself.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from pytest_check import check
+import pytest
+
+from katakit.results import Failure
 
 PLACEHOLDER = "Write your answer here, in your own words."
-SHORT_BLANK = "____"
-MIN_WORDS, MAX_WORDS = 15, 300
+BLANK = "____"
+SECTIONS = ("Your answer", "Check yourself", "Fill in the blanks", "Predict the output")
 
 
 class AnswerNotStarted(NotImplementedError):
-    pass
+    """The written part is untouched: nothing written, ticked or filled in."""
+
+
+class WrittenFailure(AssertionError):
+    """One or more written facts are wrong; carries them as structured failures."""
+
+    def __init__(self, failures: list[Failure]):
+        super().__init__("\n".join(f.message for f in failures))
+        self.failures = failures
+
+
+# The key, as the tests write it ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Statement:
+    text: str
+    true: bool
+    idea: str  # what the statement is about, for the failure message ("what backward() does to .grad")
+
+
+def true(text: str, idea: str) -> Statement:
+    return Statement(text, True, idea)
+
+
+def false(text: str, idea: str) -> Statement:
+    return Statement(text, False, idea)
+
+
+@dataclass(frozen=True)
+class Blank:
+    prompt: str  # the line's text before **Answer:**
+    accept: tuple[str, ...]  # right answers; case, punctuation, "two" for "2" and "2x" are accepted too
+    about: str  # what the blank asks about, for the failure message
+    reject: tuple[str, ...] = ()  # tempting wrong answers: the self-test proves each of them fails
+
+
+@dataclass(frozen=True)
+class Snippet:
+    code: str  # a few lines of PyTorch that print one line
+    about: str  # what the snippet shows, for the failure message
+    nudge: str = ""  # a question that points at the idea
+
+
+@dataclass(frozen=True)
+class Key:
+    statements: tuple[Statement, ...]
+    ideas: tuple[str, ...]  # what a full answer explains: the checklist `katas review` shows
+    blanks: tuple[Blank, ...] = ()
+    snippets: tuple[Snippet, ...] = ()
+
+
+# The learner's file, parsed ----------------------------------------------------------------------
 
 
 @dataclass
 class Answer:
-    path: Path
+    path: Path  # relative to the repository, as the learner knows it
     text: str  # the learner's words under "## Your answer"
-    short: str | None  # the value after "Short answer ...:", lower-case, or None when the kata has none
+    marks: dict[str, bool] = field(default_factory=dict)  # statement text (normalised) -> ticked
+    blanks: dict[str, str] = field(default_factory=dict)  # prompt (normalised) -> what was filled in
+    predictions: dict[str, str] = field(default_factory=dict)  # snippet code (normalised) -> the prediction
 
     @property
-    def words(self) -> int:
-        return len(self.text.split())
+    def untouched(self) -> bool:
+        return (self.text in ("", PLACEHOLDER) and not any(self.marks.values())
+                and all(not _filled(v) for v in (*self.blanks.values(), *self.predictions.values())))
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _code_key(code: str) -> str:
+    return "\n".join(line.strip() for line in code.strip().splitlines() if line.strip())
+
+
+def _filled(value: str) -> bool:
+    return bool(value.replace("_", "").strip(" *`"))
+
+
+def _sections(source: str) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    current = None
+    for line in source.splitlines():
+        heading = re.match(r"^##\s+(.+?)\s*$", line)
+        if heading:
+            current = heading.group(1)
+            found[current] = []
+        elif current is not None:
+            found[current].append(line)
+    return found
+
+
+_MARK = re.compile(r"^\s*[-*+]\s*\[\s*([xX✓✔]?)\s*\]\s*(.+?)\s*$")
+_ANSWER = re.compile(r"^\s*(?:[-*+]|\d+\.)?\s*(.*?)\s*\**Answer:\**\s*(.*?)\s*$")
+_OUTPUT = re.compile(r"^\s*\**Output:\**\s*(.*?)\s*$")
+
+
+def parse(source: str, path: Path) -> Answer:
+    """Read the four parts of a written kata file; a missing part is simply empty."""
+    parts = _sections(source)
+    if "Your answer" not in parts:
+        raise WrittenFailure([Failure(f"{path.as_posix()} lost its '## Your answer' heading; put it back above "
+                                      "your answer.", cause="layout")])
+    answer = Answer(path, "\n".join(parts["Your answer"]).strip())
+    for line in parts.get("Check yourself", []):
+        mark = _MARK.match(line)
+        if mark:
+            answer.marks[_squash(mark.group(2))] = bool(mark.group(1))
+    for line in parts.get("Fill in the blanks", []):
+        blank = _ANSWER.match(line)
+        if blank and "Answer:" in line:
+            answer.blanks[_squash(blank.group(1).strip("* "))] = blank.group(2).strip("* ")
+    lines, code = parts.get("Predict the output", []), None
+    for n, line in enumerate(lines):
+        if line.strip().startswith("```"):
+            if code is None:
+                code = []
+            else:
+                answer.predictions[_code_key("\n".join(code))] = next(
+                    (m.group(1) for later in lines[n + 1:] if (m := _OUTPUT.match(later)) and "Output:" in later), "")
+                code = None
+        elif code is not None:
+            code.append(line)
+    return answer
+
+
+def decode(raw: bytes, path: Path) -> str:
+    """The file's text; a byte that is not UTF-8 fails with its position, never a traceback."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[:err.start].count(b"\n") + 1
+        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        raise WrittenFailure([Failure(
+            f"{path.as_posix()}, line {line}, column {column}: byte 0x{raw[err.start]:02x} is not UTF-8 text. "
+            f"Save the file as UTF-8 (your editor's 'Save with encoding'), or `katas reset {path.stem[:3]}` "
+            "(your version is kept as a backup).", cause="encoding")]) from None
 
 
 def read_answer(root: Path, impl: str, name: str) -> Answer:
     path = root / impl / f"{name}.md"
     rel = path.relative_to(root)
     if not path.is_file():
-        raise AssertionError(f"{rel} does not exist. `katas reset {name[:3]}` restores it.")
-    source = path.read_text(encoding="utf-8")
-    short = re.search(r"^Short answer[^:\n]*:[ \t]*(.*)$", source, re.MULTILINE)
-    if "## Your answer" not in source:
-        raise AssertionError(f"{rel} lost its '## Your answer' heading; put it back above your answer.")
-    body = source.split("## Your answer", 1)[1].strip()
-    if body == PLACEHOLDER and (short is None or short.group(1).strip() in ("", SHORT_BLANK)):
-        raise AnswerNotStarted(f"{rel} still holds the placeholder. Open it and write your answer.")
-    return Answer(rel, body, short.group(1).strip().lower() if short else None)
+        raise WrittenFailure([Failure(f"{rel.as_posix()} does not exist. `katas reset {name[:3]}` restores it.",
+                                      cause="missing")])
+    answer = parse(decode(path.read_bytes(), rel), rel)
+    if answer.untouched:
+        raise AnswerNotStarted(f"{rel.as_posix()} is untouched: write your answer, tick the true statements"
+                               + (", fill in the blanks" if answer.blanks or answer.predictions else "") + ".")
+    return answer
 
 
-def check_length(answer: Answer) -> None:
-    """The placeholder is gone and the answer is a few sentences long."""
+# Judging: each function returns the failures, so the self-test can call them without pytest ---------
+
+
+def judge_written(answer: Answer) -> list[Failure]:
+    text = answer.text.replace(PLACEHOLDER, "").strip()
+    if PLACEHOLDER in answer.text and text:
+        return [Failure(f"{answer.path.as_posix()}: your answer is there, but so is the placeholder line "
+                        f"'{PLACEHOLDER}'. Delete that line.", cause="answer")]
+    if len(re.findall(r"[^\W\d_]{2,}", text)) < 3:
+        return [Failure(f"{answer.path.as_posix()}: 'Your answer' is not written yet. Explain it in your own words, "
+                        "one sentence or more; `katas review` compares it with ours once the kata passes.",
+                        cause="answer")]
+    return []
+
+
+def judge_statements(answer: Answer, statements: tuple[Statement, ...]) -> list[Failure]:
+    where = answer.path.as_posix()
+    known = {_squash(s.text): s for s in statements}
+    missing = [s for key, s in known.items() if key not in answer.marks]
+    strange = [text for text in answer.marks if text not in known]
+    failures = []
+    if missing or strange:
+        edited = f" ('{strange[0][:60]}…' is not one of them)" if strange else ""
+        failures.append(Failure(
+            f"{where}: {len(missing)} of the {len(statements)} statements under 'Check yourself' are missing or were "
+            f"edited{edited}. Keep each statement as it is and change only `[ ]` to `[x]`; "
+            f"`katas reset {answer.path.stem[:3]}` restores the file (yours is kept as a backup).", cause="statements"))
+    wrong = [s for key, s in known.items() if key in answer.marks and answer.marks[key] != s.true]
+    if wrong:
+        ideas = list(dict.fromkeys(s.idea for s in wrong))
+        counts = [sum(s.idea == idea for s in wrong) for idea in ideas]
+        about = "; ".join(f"{'one' if n == 1 else n} about {idea}" for n, idea in zip(counts, ideas, strict=True))
+        failures.append(Failure(
+            f"{where}: {len(wrong)} of your {len(statements)} marks under 'Check yourself' "
+            f"{'is' if len(wrong) == 1 else 'are'} not right yet: {about}. Read those statements again, word by word: "
+            "tick one only when all of it is true.", cause="statements"))
+    return failures
+
+
+def normalise(value: str) -> str:
+    """A blank's answer in a comparable form: case, punctuation, "two", "2x" and "2 times" all become "2"."""
+    text = value.lower().replace(BLANK, " ").strip()
+    text = re.sub(r"[`*\"'“”‘’]", "", text)
+    text = re.sub(r"[.,;:!?]+$", "", text).strip()
+    words = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+             "eight": "8", "nine": "9", "ten": "10", "twice": "2 times", "double": "2 times", "doubled": "2 times"}
+    text = " ".join(words.get(w, w) for w in text.split())
+    text = re.sub(r"^(?:x\s*)?(\d+(?:\.\d+)?)\s*(?:x|×|times)?(?:\s+as\s+(?:large|big|much))?$", r"\1", text)
+    text = re.sub(r"^(?:you should |we should |should |to |it |the )+", "", text)
+    text = re.sub(r"\s+(?:it|its value|the weight|the element|the value|slightly|a little|a bit)$", "", text)
+    return " ".join(text.split())
+
+
+def judge_blanks(answer: Answer, blanks: tuple[Blank, ...]) -> list[Failure]:
+    failures = []
+    for blank in blanks:
+        value = answer.blanks.get(_squash(blank.prompt))
+        if value is None:
+            failures.append(Failure(f"{answer.path.as_posix()}: the blank about {blank.about} is missing or its line "
+                                    "was edited. Keep the line and replace only ____ with your answer.",
+                                    cause="blanks"))
+        elif not _filled(value):
+            failures.append(Failure(f"{answer.path.as_posix()}: the blank about {blank.about} is still empty.",
+                                    cause="blanks"))
+        elif normalise(value) not in {normalise(a) for a in blank.accept}:
+            failures.append(Failure(f"{answer.path.as_posix()}: the blank about {blank.about} is not right yet "
+                                    f"(you wrote '{value}').", cause="blanks"))
+    return failures
+
+
+def run_snippet(code: str) -> str:
+    """What the snippet prints (it runs in a fresh namespace with torch imported)."""
+    import torch
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(code, "<snippet>", "exec"), {"torch": torch, "__name__": "__snippet__"})  # noqa: S102
+    return out.getvalue().strip()
+
+
+_IGNORED = {"tensor", "torch", "size"}
+
+
+def output_tokens(text: str) -> list[object]:
+    """Numbers and words of a printed line, for comparing a prediction: spacing, brackets and
+    `tensor(...)`/`torch.Size(...)` wrappers do not matter, 2. equals 2.0, True equals true."""
+    tokens: list[object] = []
+    for number, word in re.findall(r"([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)|([A-Za-z_][A-Za-z_0-9]*)", text):
+        if number:
+            tokens.append(float(number))
+        elif word.lower() not in _IGNORED:
+            tokens.append(word.lower())
+    return tokens
+
+
+def same_output(predicted: str, printed: str) -> bool:
+    a, b = output_tokens(normalise_words(predicted)), output_tokens(printed)
+    return len(a) == len(b) and all(
+        abs(x - y) <= 1e-3 * max(1.0, abs(y)) if isinstance(x, float) and isinstance(y, float) else x == y
+        for x, y in zip(a, b, strict=True))
+
+
+def normalise_words(text: str) -> str:
+    numbers = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6"}
+    return " ".join(numbers.get(w.lower(), w) for w in text.replace(BLANK, " ").strip(" `").split())
+
+
+def judge_predictions(answer: Answer, snippets: tuple[Snippet, ...], printed: dict[str, str] | None = None
+                      ) -> list[Failure]:
+    """`printed` maps a snippet's code to its output (computed here by running it when not given)."""
+    failures = []
+    for snippet in snippets:
+        value = answer.predictions.get(_code_key(snippet.code))
+        where = f"{answer.path.as_posix()}: your prediction for the snippet about {snippet.about}"
+        if value is None:
+            failures.append(Failure(f"{answer.path.as_posix()}: the snippet about {snippet.about} is missing or its "
+                                    "code was edited. Keep the code as it is; write only after **Output:**.",
+                                    cause="predictions"))
+        elif not _filled(value):
+            failures.append(Failure(f"{where} is still empty.", cause="predictions"))
+        elif not same_output(value, (printed or {}).get(snippet.code) or run_snippet(snippet.code)):
+            failures.append(Failure(f"{where} is not what it prints (you wrote '{value}'). {snippet.nudge}".rstrip(),
+                                    cause="predictions"))
+    return failures
+
+
+def judge(answer: Answer, key: Key) -> list[Failure]:
+    """Everything wrong with a written part (empty when it passes): the self-test's entry point."""
+    return (judge_written(answer) + judge_statements(answer, key.statements)
+            + judge_blanks(answer, key.blanks) + judge_predictions(answer, key.snippets))
+
+
+def _fail(failures: list[Failure]) -> None:
     __tracebackhide__ = True
-    assert PLACEHOLDER not in answer.text, (
-        f"{answer.path} still contains the placeholder line '{PLACEHOLDER}'. Delete it and keep your own words."
-    )
-    assert MIN_WORDS <= answer.words <= MAX_WORDS, (
-        f"{answer.path}: your answer has {answer.words} words; aim for {MIN_WORDS}–{MAX_WORDS} "
-        "(two to six sentences that would make sense to a classmate)."
-    )
+    if failures:
+        raise WrittenFailure(failures)
 
 
-def check_concepts(answer: Answer, rubric: dict[str, str]) -> None:
-    """Each rubric concept (a description → a regex of accepted phrasings) is reported on its own."""
-    text = answer.text.lower()
-    for concept, pattern in rubric.items():
-        if not re.search(pattern, text):
-            check.fail(f"{answer.path}: your answer does not yet mention {concept}.")
+@pytest.mark.written
+class Checks:
+    """The written part's checks. A test module subclasses it with its key:
+
+        class TestTheWrittenPart(written.Checks):
+            key = KEY
+    """
+
+    key: Key
+
+    def test_your_answer_is_written(self, answer):
+        _fail(judge_written(answer))
+
+    def test_every_statement_is_marked_right(self, answer):
+        _fail(judge_statements(answer, self.key.statements))
+
+    def test_every_blank_is_filled_in_right(self, answer):
+        if not self.key.blanks:
+            pytest.skip("this kata has no blanks")
+        _fail(judge_blanks(answer, self.key.blanks))
+
+    def test_every_prediction_matches_what_the_code_prints(self, answer):
+        if not self.key.snippets:
+            pytest.skip("this kata has no snippets")
+        _fail(judge_predictions(answer, self.key.snippets))
 
 
-def check_short_answer(answer: Answer, expected: str, choices: str, nudge: str) -> None:
-    """The crisp answer on the `Short answer` line."""
-    __tracebackhide__ = True
-    assert answer.short is not None, f"{answer.path} lost its 'Short answer' line; put it back."
-    assert answer.short not in ("", SHORT_BLANK), (
-        f"{answer.path}: fill in the 'Short answer' line ({choices})."
-    )
-    assert re.fullmatch(expected, answer.short.strip(" .*_`")), (
-        f"{answer.path}: your short answer is '{answer.short}'. {nudge}"
-    )
+def stub_of(reference: str) -> str:
+    """The untouched stub of a written kata: the reference with its answer, ticks, blanks and outputs
+    taken out. The self-test proves every stub is exactly this."""
+    head, rest = reference.split("## Your answer", 1)
+    tail = rest.split("\n## ", 1)[1] if "\n## " in rest else ""
+    tail = re.sub(r"^(\s*[-*+]\s*)\[\s*[xX✓✔]\s*\]", r"\1[ ]", tail, flags=re.MULTILINE)
+    tail = re.sub(r"^(.*\*\*(?:Answer|Output):\*\*).*$", rf"\1 {BLANK}", tail, flags=re.MULTILINE)
+    return f"{head}## Your answer\n\n{PLACEHOLDER}\n" + (f"\n## {tail}" if tail else "")

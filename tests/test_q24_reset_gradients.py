@@ -1,11 +1,9 @@
 """q24 · Resetting gradients."""
 
-import pytest
 import torch
 
-from katakit import data, oracle
+from katakit import data, oracle, written
 from katakit.checks import expect, expect_grads_reset, expect_leaves
-from katakit.written import check_concepts, check_length
 
 
 def _backward(w, b):
@@ -67,20 +65,47 @@ def test_the_parameters_keep_their_values_and_stay_leaves_that_require_grad(kata
     expect_leaves([w, b], ["w", "b"])
 
 
-# The written half: katas/q24_reset_gradients.md
+# The written half: katas/q24_reset_gradients.md. The self-test proves reference/ agrees with this key.
 
-RUBRIC = {
-    "that backward() adds to (accumulates in) .grad instead of replacing it": r"accumulat|add(s|ed)? (up|to|on)|sum|pile|keep(s)? (adding|growing)|build(s)? up|on top",
-    "what would go wrong without a reset (the next step uses old plus new gradients)": r"old|previous|last|earlier|wrong|too (big|large)|double",
-    "that the reset comes after the update, before the next backward()": r"next|before|after (the |each )?(update|step)|fresh|start(s)? (over|again|from)|each (step|epoch|iteration)",
-}
+KEY = written.Key(
+    statements=(
+        written.true("backward() adds the new gradient to whatever `.grad` already holds.",
+                     "what backward() does to .grad"),
+        written.false("backward() replaces `.grad` with the gradient of the latest loss.",
+                      "what backward() does to .grad"),
+        written.true("Without a reset, the next update uses the old gradient plus the new one.",
+                     "what goes wrong without a reset"),
+        written.false("Stale gradients do no harm: the update has the same size with or without a reset.",
+                      "what goes wrong without a reset"),
+        written.false("Updating the weights inside `torch.no_grad()` also resets their gradients.",
+                      "what resets a gradient"),
+        written.true("The reset comes after the update and before the next backward().",
+                     "when the reset happens"),
+        written.false("`w.grad.zero_()` works before the first backward(), because `.grad` starts as a tensor of "
+                      "zeros.", "what .grad holds before the first backward()"),
+        written.true("Setting `w.grad = None` is also a reset: the next backward() stores a fresh gradient.",
+                     "what resets a gradient"),
+    ),
+    blanks=(
+        written.Blank("Two backward() calls on the same data and weights, with no reset in between, leave `w.grad` at "
+                      "how many times the gradient of one call?", accept=("2",), reject=("1", "4", "0"),
+                      about="how much two backward() calls add up to"),
+    ),
+    snippets=(
+        written.Snippet("w = torch.tensor(3.0, requires_grad=True)\n(w * w).backward()\n(w * w).backward()\n"
+                        "print(w.grad)", about="two backward() calls without a reset",
+                        nudge="What is d(w²)/dw at w = 3, and what does the second backward() do with it?"),
+        written.Snippet("w = torch.tensor(2.0, requires_grad=True)\n(5 * w).backward()\nw.grad.zero_()\n"
+                        "(3 * w).backward()\nprint(w.grad)", about="a reset between two backward() calls",
+                        nudge="After zero_(), what is left of the first gradient?"),
+    ),
+    ideas=(
+        "backward() adds to .grad (gradients accumulate) instead of replacing it",
+        "without a reset the next update uses old plus new gradients: too large, and partly from old weights",
+        "the reset comes after the update, so the next backward() starts from zero (or None)",
+    ),
+)
 
 
-@pytest.mark.written
-def test_the_written_answer_is_a_few_sentences_long(answer):
-    check_length(answer)
-
-
-@pytest.mark.written
-def test_the_written_answer_covers_the_key_ideas(answer):
-    check_concepts(answer, RUBRIC)
+class TestTheWrittenPart(written.Checks):
+    key = KEY

@@ -1,0 +1,495 @@
+"""Run each kata's checks in a worker process, under a wall clock; the rest of the code never sees a process.
+
+This pytest plugin replaces the run loop for the kata tests (tests/test_qNN_*.py). For each kata it starts a
+worker: a fork of this warm process (torch, pytest and the tests already imported) where fork exists, else
+a fresh `python -m pytest` for that kata's test file (Windows). The worker runs the kata's checks and sends
+each report back as JSON; this process feeds the reports to pytest as if it had run them, so `pytest`, the
+`katas` command and its JSON report all see the same results. Learner code runs only in workers.
+
+- A check (loading the kata included) that outlives --kata-timeout is stopped: SIGTERM, then SIGKILL.
+- A worker that exits, is killed, crashes or runs out of memory costs only its kata: the check it was
+  running and the ones after it get an `error` saying what happened, and the run goes on.
+- A fresh worker per kata: global state, patches and threads never cross from one kata to another.
+- Up to --kata-workers workers run at once; reports are replayed in kata order, so output is stable.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import secrets
+import selectors
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from _pytest.reports import TestReport
+from _pytest.runner import runtestprotocol
+
+from katakit.results import Check, Failure
+
+GRACE = 0.3  # seconds between SIGTERM and SIGKILL
+SPAWN_STARTUP = 120.0  # seconds a spawned worker may take to import torch and collect its tests
+SECTION_LIMIT = 4000  # characters of captured output kept per report section
+MEMORY_MB = int(os.environ.get("KATAS_MEMORY_MB", "3072"))  # address space a worker may add (Linux)
+
+
+def pytest_addoption(parser):
+    group = parser.getgroup("katas")
+    group.addoption("--kata-timeout", type=float, default=10.0,
+                    help="seconds one check (loading the kata included) may run before its worker is stopped "
+                         "(default 10)")
+    group.addoption("--kata-workers", type=int, default=None,
+                    help="worker processes run at once (default: 2, or 1 on a single CPU)")
+    group.addoption("--kata-start", choices=("fork", "spawn"), default=None,
+                    help="how workers start: fork (default where available) or spawn (Windows; slower)")
+    group.addoption("--katas-worker", default=None, help="internal: run as a spawned worker, sending events "
+                    "prefixed with this token on stdout")
+
+
+def is_kata_item(item) -> bool:
+    return item.path.name.startswith("test_q") and item.path.parent.name == "tests"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtestloop(session):
+    config = session.config
+    if session.testsfailed and not config.option.continue_on_collection_errors:
+        return None  # pytest's own loop reports the collection errors
+    if config.option.collectonly:
+        return None
+    token = config.getoption("katas_worker")
+    if token:  # a spawned worker: run this kata's checks here and report them on stdout
+        _serve(session.items, config, _stdout_channel(token))
+        os._exit(0)
+    segments: list[tuple[bool, list]] = []
+    for item in session.items:
+        kata = is_kata_item(item)
+        key = item.path if kata else None
+        if segments and segments[-1][0] == key:
+            segments[-1][1].append(item)
+        else:
+            segments.append((key, [item]))
+    kata_groups = [items for key, items in segments if key]
+    others = [item for key, items in segments if not key for item in items]
+    if kata_groups:
+        Supervisor(config).run(kata_groups, session)
+    for i, item in enumerate(others):
+        if session.shouldfail or session.shouldstop:
+            break
+        item.config.hook.pytest_runtest_protocol(item=item, nextitem=others[i + 1] if i + 1 < len(others) else None)
+    return True
+
+
+# The worker side ----------------------------------------------------------------------------------
+
+
+def _fd_channel(fd: int):
+    def send(event: dict) -> None:
+        data = (json.dumps(event, default=str) + "\n").encode()
+        while data:
+            data = data[os.write(fd, data):]
+    return send
+
+
+def _stdout_channel(token: str):
+    stream = os.fdopen(os.dup(1), "wb", buffering=0)
+
+    def send(event: dict) -> None:
+        stream.write((token + json.dumps(event, default=str) + "\n").encode())
+    return send
+
+
+def _isolate_output() -> None:
+    """The kata's output goes nowhere the supervisor reads: prints are captured per check by pytest
+    (--capture=sys), and anything written to the file descriptors goes to the null device."""
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+    os.close(null)
+
+
+def _limit_memory() -> None:
+    if not sys.platform.startswith("linux"):
+        return
+    import resource
+
+    with open("/proc/self/status") as status:
+        size = next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmSize:"))
+    limit = size + MEMORY_MB * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _die_with_parent() -> None:
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: never outlive the supervisor
+
+
+def _serve(items, config, send) -> None:
+    """Run one kata's checks in this (worker) process and send what happened, event by event."""
+    from katakit import guard
+
+    try:
+        _isolate_output()
+        _limit_memory()
+        torch_threads(1)
+        state = guard.GlobalState()
+        if config.getoption("impl") == "katas" and not config.getoption("mutant"):
+            guard.refuse_reference(config.rootpath)
+        machinery = guard.Machinery()
+        phases = _PhaseReporter(send)
+        config.pluginmanager.register(phases, "katas-phases")
+        tampered: Failure | None = None
+        for i, item in enumerate(items):
+            send({"e": "start", "id": item.nodeid})
+            reports = runtestprotocol(item, nextitem=items[i + 1] if i + 1 < len(items) else None, log=False)
+            state.restore()
+            tampered = tampered or _tampering(machinery, guard.REFERENCE_READS)
+            target = next((r for r in reports if r.when == "call"), None) or next((r for r in reports if r.failed), None)
+            if tampered and target:
+                _overrule(target, tampered, item)
+            for report in reports:
+                send({"e": "report", "id": item.nodeid, "r": _serializable(config, report)})
+        send({"e": "done"})
+    except BaseException as err:  # KeyboardInterrupt or pytest.exit() from the kata, or a closed channel
+        try:
+            send({"e": "crash", "what": f"{type(err).__name__}: {err}"})
+        except BaseException:
+            pass
+
+
+def torch_threads(n: int) -> None:
+    import torch
+
+    torch.set_num_threads(n)  # two workers share two cores; tiny tensors gain nothing from more threads
+
+
+class _PhaseReporter:
+    def __init__(self, send):
+        self.send = send
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_setup(self, item):
+        self.send({"e": "phase", "p": "setup"})
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_call(self, item):
+        self.send({"e": "phase", "p": "call"})
+
+
+def _tampering(machinery, reference_reads: list[str]) -> Failure | None:
+    if reference_reads:
+        return Failure(f"your code tried to read {reference_reads[0]}, our solution. That is refused while a kata "
+                       "runs, and a pass that way is not a pass: write the function yourself.",
+                       cause="read the reference")
+    replaced = machinery.replaced()
+    if replaced:
+        return Failure(f"your code replaced {', '.join(replaced[:3])}{' …' if len(replaced) > 3 else ''}, part of "
+                       "the checking machinery, so this kata's results cannot be trusted. Change only your own "
+                       "functions.", cause="patched the checks")
+    return None
+
+
+def _overrule(report, failure: Failure, item) -> None:
+    report.outcome = "failed"
+    report.longrepr = failure.message
+    report.user_properties = [p for p in report.user_properties if p[0] != "katas"]
+    report.user_properties.append(("katas", Check(_sentence(item.name), "error", [failure]).to_dict()))
+
+
+def _serializable(config, report) -> dict:
+    for n, (title, content) in enumerate(report.sections):
+        if len(content) > SECTION_LIMIT:
+            report.sections[n] = (title, content[:SECTION_LIMIT] + "\n… (output cut)")
+    return config.hook.pytest_report_to_serializable(config=config, report=report)
+
+
+def _sentence(test_name: str) -> str:
+    return test_name.removeprefix("test_").replace("_", " ")
+
+
+# The supervisor side ------------------------------------------------------------------------------
+
+
+class Worker:
+    """One kata's worker, as the supervisor sees it: its items, what it has sent, and how it ended."""
+
+    def __init__(self, items, limit: float):
+        self.items, self.limit = items, limit
+        self.index = {item.nodeid: i for i, item in enumerate(items)}
+        self.reports: dict[int, list] = {}
+        self.current, self.phase = -1, "setup"
+        self.deadline = time.monotonic() + limit
+        self.done = False
+        self.ended: str | None = None  # why it stopped early, in plain words
+        self.buffer = b""
+        self.eof = self.killed = False
+        self.status: int | None = None  # the process's wait status once it has ended
+        self.pid = self.fd = self.proc = self.token = None  # set by the launcher
+
+    @property
+    def kata_file(self) -> str:
+        return f"katas/{self.items[0].path.stem.removeprefix('test_')}.py"
+
+    def on_line(self, line: bytes) -> None:
+        try:
+            event = json.loads(line)
+        except ValueError:
+            return
+        kind = event.get("e")
+        if kind == "start" and event.get("id") in self.index:
+            self.current, self.phase = self.index[event["id"]], "setup"
+            self.deadline = time.monotonic() + self.limit
+        elif kind == "phase":
+            self.phase = event["p"]
+        elif kind == "report" and event.get("id") in self.index:
+            self.reports.setdefault(self.index[event["id"]], []).append(event["r"])
+        elif kind == "done":
+            self.done = True
+        elif kind == "crash":
+            self.ended = f"your code stopped the checks ({event.get('what', '?')})"
+
+    def timed_out(self) -> str:
+        if self.phase == "setup" and self.current <= 0:
+            return (f"timed out: loading {self.kata_file} took longer than {self.limit:g} s, so it was stopped. Code at "
+                    "the top level of a kata runs on import: is there a loop there, or training for many epochs?")
+        return (f"timed out: the check ran longer than {self.limit:g} s, so it was stopped. Is there a loop that "
+                "never ends, or far too many epochs?")
+
+
+def describe_end(status: int | None, killed: bool) -> str:
+    """Why a worker process ended, in plain words, from its wait status."""
+    if status is None:
+        return "the worker ended without a result"
+    if os.WIFEXITED(status):
+        return (f"your code ended the process (exit status {os.WEXITSTATUS(status)}): os._exit() or a closed "
+                "channel? Return from your functions instead")
+    sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
+    if sig == signal.SIGKILL and not killed:
+        return "the process was killed by the system: did your code run out of memory?"
+    if sig == signal.SIGSEGV:
+        return "the process crashed (segmentation fault)"
+    name = signal.Signals(sig).name if sig else "?"
+    return f"the process was ended by signal {name}"
+
+
+class Supervisor:
+    def __init__(self, config):
+        self.config = config
+        self.limit = config.getoption("kata_timeout")
+        workers = config.getoption("kata_workers") or int(os.environ.get("KATAS_WORKERS", "0")) or min(2, os.cpu_count() or 1)
+        self.parallel = max(1, workers)
+        start = config.getoption("kata_start") or os.environ.get("KATAS_START") or (
+            "fork" if hasattr(os, "fork") else "spawn")
+        self.launcher = _Forks(config) if start == "fork" else _Spawns(config)
+
+    def run(self, groups: list[list], session) -> None:
+        pending = list(groups)
+        running: list[Worker] = []
+        finished: dict[int, Worker] = {}
+        order = {id(g): n for n, g in enumerate(groups)}
+        replayed = 0
+        try:
+            while pending or running:
+                while pending and len(running) < self.parallel and not (session.shouldfail or session.shouldstop):
+                    running.append(self.launcher.start(Worker(pending.pop(0), self.limit)))
+                if not running:
+                    break
+                self.launcher.wait(running, timeout=max(0.0, min(w.deadline for w in running) - time.monotonic()))
+                for worker in list(running):
+                    if not worker.done and worker.ended is None and time.monotonic() > worker.deadline:
+                        worker.ended = worker.timed_out()
+                        self.launcher.kill(worker)
+                    if worker.done or worker.ended is not None or self.launcher.exited(worker):
+                        self.launcher.finish(worker)
+                        running.remove(worker)
+                        finished[order[id(worker.items)]] = worker
+                while replayed in finished:
+                    self._replay(finished.pop(replayed))
+                    replayed += 1
+        finally:
+            for worker in running:
+                self.launcher.kill(worker)
+                self.launcher.finish(worker)
+
+    def _replay(self, worker: Worker) -> None:
+        """Feed a finished worker's reports to pytest; checks it never reported get an error that says why."""
+        hook = self.config.hook
+        reason = worker.ended if not worker.done else None
+        for i, item in enumerate(worker.items):
+            item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
+            reports = [hook.pytest_report_from_serializable(config=self.config, data=r) for r in worker.reports.get(i, [])]
+            if not any(r.when == "teardown" for r in reports) and not worker.done:
+                reason = reason or "the worker ended without a result"
+                message = reason if i <= worker.current else (
+                    f"not run: an earlier check of {worker.kata_file} stopped its worker ({reason})")
+                reports = [r for r in reports if r.when == "setup" and r.passed] + [_error_report(item, message, reason)]
+            for report in reports:
+                item.ihook.pytest_runtest_logreport(report=report)
+            item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
+
+
+def _error_report(item, message: str, cause: str | None) -> TestReport:
+    check = Check(_sentence(item.name), "error", [Failure(message, cause=cause or message)],
+                  part="written" if item.get_closest_marker("written") else "code")
+    return TestReport(item.nodeid, item.location, {}, "failed", message, "call", user_properties=[("katas", check.to_dict())])
+
+
+class _Forks:
+    """Workers forked from this warm process; their events come through a pipe, read with a selector."""
+
+    def __init__(self, config):
+        self.config = config
+        self.selector = selectors.DefaultSelector()
+
+    def start(self, worker: Worker) -> Worker:
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the worker
+            try:
+                os.close(read)
+                os.setpgid(0, 0)  # its own process group: a kill reaches anything it started
+                _die_with_parent()
+                signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the supervisor's to handle
+                _serve(worker.items, self.config, _fd_channel(write))
+            finally:
+                os._exit(0)
+        os.close(write)
+        worker.pid, worker.fd = pid, read
+        self.selector.register(read, selectors.EVENT_READ, worker)
+        return worker
+
+    def wait(self, running: list[Worker], timeout: float) -> None:
+        for key, _ in self.selector.select(timeout=min(timeout, 1.0)):
+            worker = key.data
+            chunk = os.read(worker.fd, 1 << 16)
+            if not chunk:
+                self.selector.unregister(worker.fd)
+                worker.eof = True
+                continue
+            *lines, worker.buffer = (worker.buffer + chunk).split(b"\n")
+            for line in lines:
+                worker.on_line(line)
+
+    def exited(self, worker: Worker) -> bool:
+        if not worker.eof:
+            return False
+        pid, status = os.waitpid(worker.pid, os.WNOHANG)
+        if pid:
+            worker.status = status
+            worker.ended = worker.ended or describe_end(status, worker.killed)
+        return bool(pid)
+
+    def kill(self, worker: Worker) -> None:
+        if worker.status is not None:
+            return
+        worker.killed = True
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            try:
+                os.killpg(worker.pid, sig)
+            except (ProcessLookupError, PermissionError):
+                pass
+            stop = time.monotonic() + GRACE
+            while time.monotonic() < stop:
+                pid, status = os.waitpid(worker.pid, os.WNOHANG)
+                if pid:
+                    worker.status = status
+                    return
+                time.sleep(0.01)
+
+    def finish(self, worker: Worker) -> None:
+        if worker.fd in self.selector.get_map():
+            self.selector.unregister(worker.fd)
+        os.close(worker.fd)
+        if worker.status is None:
+            if not worker.done:
+                self.kill(worker)
+            else:
+                _, worker.status = os.waitpid(worker.pid, 0)
+
+
+class _Spawns:
+    """Workers started as fresh processes (`python -m pytest <the kata's test file>`), where fork is missing.
+    Their events come on stdout, each line prefixed with a token; reader threads feed one queue."""
+
+    def __init__(self, config):
+        self.config = config
+        self.events: queue.Queue = queue.Queue()
+
+    def _args(self, worker: Worker, token: str) -> list[str]:
+        config, opt = self.config, self.config.getoption
+        args = [sys.executable, "-m", "pytest", *(item.nodeid for item in worker.items), f"--rootdir={config.rootpath}",
+                "-q", "-p", "no:cacheprovider", f"--katas-worker={token}", f"--impl={opt('impl')}"]
+        if config.inipath:
+            args.append(f"--config-file={config.inipath}")
+        args += [f"--mutant={m}" for m in opt("mutant")]
+        for name in ("sabotage", "kata_seed"):
+            if opt(name) is not None:
+                args.append(f"--{name.replace('_', '-')}={opt(name)}")
+        return args
+
+    def start(self, worker: Worker) -> Worker:
+        token = secrets.token_hex(8) + ":"
+        worker.token = token.encode()
+        worker.deadline = time.monotonic() + SPAWN_STARTUP
+        worker.proc = subprocess.Popen(self._args(worker, token), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                       stderr=subprocess.DEVNULL, cwd=self.config.rootpath,
+                                       env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+        threading.Thread(target=self._read, args=(worker,), daemon=True).start()
+        return worker
+
+    def _read(self, worker: Worker) -> None:
+        for line in worker.proc.stdout:
+            if line.startswith(worker.token):
+                self.events.put((worker, line[len(worker.token):]))
+        self.events.put((worker, None))
+
+    def wait(self, running: list[Worker], timeout: float) -> None:
+        try:
+            worker, line = self.events.get(timeout=min(timeout, 1.0))
+        except queue.Empty:
+            return
+        while True:
+            if line is None:
+                worker.eof = True
+            else:
+                worker.on_line(line)
+            try:
+                worker, line = self.events.get_nowait()
+            except queue.Empty:
+                return
+
+    def exited(self, worker: Worker) -> bool:
+        if not worker.eof:
+            return False
+        worker.status = worker.proc.wait()
+        worker.ended = worker.ended or (f"your code ended the process (exit status {worker.status})"
+                                        if worker.status >= 0 else describe_end(None, worker.killed))
+        return True
+
+    def kill(self, worker: Worker) -> None:
+        worker.killed = True
+        worker.proc.terminate()
+        try:
+            worker.proc.wait(GRACE)
+        except subprocess.TimeoutExpired:
+            worker.proc.kill()
+            worker.proc.wait()
+
+    def finish(self, worker: Worker) -> None:
+        if worker.proc.poll() is None:
+            if worker.done:
+                try:
+                    worker.proc.wait(GRACE * 10)
+                except subprocess.TimeoutExpired:
+                    self.kill(worker)
+            else:
+                self.kill(worker)
+        worker.proc.stdout.close()
