@@ -117,7 +117,10 @@ def pytest_runtest_makereport(item, call):
     part = "written" if item.get_closest_marker("written") else "code"
     record = Check(item.name.removeprefix("test_").replace("_", " "), outcome, failures, checks.take_notes(), part)
     report.user_properties.append(("katas", record.to_dict()))
-    if item.get_closest_marker("written") is None and item.funcargs.get("seed") is not None:
+    if _kata_name(item) in sabotage.MUTATED:  # self-test: the bad-input matrix did change this kata's inputs
+        report.user_properties.append(("katas_fact", "inputs mutated"))
+    from_file = item.config.getoption("kata_seed") is None and item.config.getoption("impl") == "katas"
+    if from_file and item.funcargs.get("seed") is not None:  # printed so the learner can repeat this run
         report.user_properties.append(("katas_seed", item.funcargs["seed"]))
     return report
 

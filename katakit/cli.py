@@ -44,7 +44,7 @@ def cmd_status(args, root, katas, console) -> int:
         console.print("\n[bold green]All 44 katas pass[/] (every one re-checked just now). "
                       "Compare your written answers with ours: [bold]katas review[/]")
         return 0
-    views.show_kata(console, kata, results[kata.id])
+    views.show_kata(console, kata, results[kata.id], full=False)
     return 0
 
 
@@ -52,7 +52,7 @@ def cmd_check(args, root, katas, console) -> int:
     if args.id:
         kata = manifest.get(args.id, katas)
         result = _check(root, [kata.id])[kata.id]
-        views.show_kata(console, kata, result, max_checks=100)
+        views.show_kata(console, kata, result)
         if result.status == "passed":
             console.print(f"\n[green]{kata.id} passes.[/] See our solution: [bold]katas solution {kata.id}[/]")
         return 0 if result.status == "passed" else 1
@@ -81,6 +81,11 @@ def cmd_hint(args, root, katas, console) -> int:
 def cmd_report(args, root, katas, console) -> int:
     results = _check(root)
     warnings = [f"tests or references were edited: {', '.join(shipped.tampered(root))}"] if shipped.tampered(root) else []
+    if args.junit:
+        path = args.here / args.junit
+        path.write_text(views.report_junit(katas, results), encoding="utf-8")
+        console.print(f"Wrote {path}: JUnit XML, a test suite per kata.")
+        return 0
     if args.markdown:
         print(views.report_markdown(katas, results, warnings), end="")
     else:
@@ -88,23 +93,92 @@ def cmd_report(args, root, katas, console) -> int:
     return 0
 
 
+def cmd_roster(args, root, katas, console) -> int:
+    from rich.table import Table
+
+    from katakit import classroom
+
+    folder = args.here / args.folder
+    if not folder.is_dir():
+        console.print(f"[red]{escape(str(folder))} is not a folder.[/] Put one `katas report --json` file per learner in it.")
+        return 2
+    learners, skipped = classroom.read_reports(folder)
+    warn = Console(stderr=True, highlight=False) if args.csv or args.markdown else console  # keep the data clean
+    for line in skipped:
+        warn.print(f"[yellow]Skipped {escape(line)}[/]")
+    if not learners:
+        console.print(f"No reports in {escape(str(folder))}. Each learner's fork uploads one as the `katas-report` "
+                      "artifact; README, 'For teachers', shows how to download them all.")
+        return 1
+    if args.csv:
+        print(classroom.csv_text(learners, katas), end="")
+        return 0
+    if args.markdown:
+        print(classroom.markdown(learners, katas, skipped), end="")
+        return 0
+    people, per_kata = classroom.table_rows(learners, katas)
+    for title, columns, rows in ((f"{len(learners)} learners", ("learner", "passed", "next kata"), people),
+                                 ("katas", ("kata", "passed by", "failing", "pass rate"), per_kata)):
+        table = Table(*columns, title=title)
+        for row in rows:
+            table.add_row(*map(escape, row))
+        console.print(table)
+    console.print("[bold]The checks that fail most often[/]")
+    for kata_id, name, n, message in classroom.common_failures(learners):
+        console.print(f"  {kata_id}: {n} of {len(learners)} fail [italic]{escape(name)}[/]" + (
+            f": {escape(message)}" if message else ""))
+    if args.png:
+        try:
+            classroom.heatmap(learners, katas, args.here / args.png)
+        except ImportError:
+            console.print("The heat map needs matplotlib: pip install -e '.\\[plot]'")
+            return 2
+        console.print(f"Wrote {escape(args.png)}")
+    return 0
+
+
+def cmd_classroom(args, root, katas, console) -> int:
+    from katakit import classroom
+
+    path = root / classroom.WORKFLOW
+    text = classroom.workflow(katas)
+    if args.check:
+        same = path.is_file() and path.read_text(encoding="utf-8") == text
+        console.print(f"{classroom.WORKFLOW} {'matches katas.toml' if same else 'differs from katas.toml: run `katas classroom`'}.")
+        return 0 if same else 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    console.print(f"Wrote {classroom.WORKFLOW}: a grader step per kata ({len(katas)} points).")
+    return 0
+
+
 def cmd_ci(args, root, katas, console) -> int:
     """The fork's CI: a Markdown progress table (also to $GITHUB_STEP_SUMMARY) and a verdict that is red
-    only when a kata the learner touched fails, or when tests or references were edited."""
+    when a kata the learner touched fails or has no result, or when tests or references were edited.
+    Whatever happens, the summary is written and the exit status is not 0 unless the verdict is green."""
     from katakit import files
 
-    results = _check(root)
-    changed = shipped.tampered(root)
-    warnings = [f"tests or references were edited, so this is not a pass: {', '.join(changed)}"] if changed else []
-    touched = [k for k in katas if any(files.differs_from_stub(root, name) for name in k.files)]
-    broken = [k.id for k in touched if results[k.id].status != "passed"]
-    text = views.report_markdown(katas, results, warnings)
+    try:
+        results = _check(root)
+        changed = shipped.tampered(root)
+        if args.base:
+            try:
+                changed = shipped.changed_since(root, args.base)
+            except RuntimeError as err:
+                print(f"> Could not compare with {args.base} ({err}); compared with the shipped checksums instead.\n")
+        touched = [k for k in katas if any(files.differs_from_stub(root, name) for name in k.files)]
+        broken = [k.id for k in touched if results.get(k.id) is None or results[k.id].status in ("failed", "error")]
+        warnings = [f"tests or references were edited, so this is not a pass: {', '.join(changed)}"] if changed else []
+        text = views.report_markdown(katas, results, warnings)
+    except Exception as err:  # the checker itself broke: say so, and never call that green
+        text = f"## Gradient descent katas\n\nThe checks could not run: {type(err).__name__}: {err}\n"
+        broken, changed, touched = ["(all)"], [], []
     if broken or changed:
         reasons = ([f"touched katas that fail: {', '.join(broken)}."] if broken else []) + (
             ["Tests or references were edited."] if changed else [])
         verdict = "**Verdict: red** — " + " ".join(reasons)
     else:
-        verdict = f"**Verdict: green** — every kata you touched passes ({len(touched)} touched)."
+        verdict = f"**Verdict: green** — every kata you touched passes or is not finished yet ({len(touched)} touched)."
     text += "\n" + verdict + "\n"
     print(text, end="")
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
@@ -165,6 +239,19 @@ def cmd_review(args, root, katas, console) -> int:
     return review.main(root, katas, console, args.id)
 
 
+def cmd_notebook(args, root, katas, console) -> int:
+    from katakit import notebook
+
+    path = args.here / args.out
+    kept = notebook.write_workbook(root, katas, path)
+    shown = path.relative_to(root) if path.is_relative_to(root) else path
+    console.print(f"Wrote {shown}: one cell per kata, holding your current files."
+                  + (f" The previous workbook is in {kept.relative_to(root)}." if kept else ""))
+    console.print(escape("Open it in Jupyter (`jupyter lab`, needs `pip install -e '.[notebook]'`), VS Code, Colab "
+                         "or Kaggle, and run its first cell."))
+    return 0
+
+
 def cmd_plot(args, root, katas, console) -> int:
     from katakit import plot
 
@@ -198,26 +285,53 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("plot", help="PNG plots: your training curve against ours, and a learning-rate sweep")
     p.add_argument("--out", default="plots", help="folder for the PNG files (default: plots)")
     p.set_defaults(func=cmd_plot)
-    sub.add_parser("ci", help="CI on your fork: progress table (job summary) and a verdict that is red only "
-                   "when a kata you touched fails").set_defaults(func=cmd_ci)
+    p = sub.add_parser("notebook", help="write workbook.ipynb: every kata as a %%%%kata or %%%%answer cell holding your "
+                       "current file (an existing workbook is backed up first)")
+    p.add_argument("--out", default="workbook.ipynb", help="where to write it (default: workbook.ipynb)")
+    p.set_defaults(func=cmd_notebook)
+    p = sub.add_parser("ci", help="CI on your fork: progress table (job summary) and a verdict that is red only "
+                       "when a kata you touched fails, or the tests were edited")
+    p.add_argument("--base", metavar="COMMIT", help="judge edits to the tests and the machinery against this commit "
+                   "(the one your fork started from), by git, instead of the shipped checksums")
+    p.set_defaults(func=cmd_ci)
     p = sub.add_parser("report", help="results for machines (--json, default) or a CI summary (--markdown)")
     group = p.add_mutually_exclusive_group()
     group.add_argument("--json", action="store_true", help="JSON: total, passed, and each kata's status")
     group.add_argument("--markdown", action="store_true", help="a Markdown table for a CI job summary")
+    group.add_argument("--junit", metavar="PATH", help="write JUnit XML to PATH (a test suite per kata, a test case per "
+                       "check), for GitLab, Jenkins or a test-report action")
     p.set_defaults(func=cmd_report)
+    p = sub.add_parser("roster", help="for a teacher: one class table from many learners' `katas report --json` files")
+    p.add_argument("folder", help="a folder of report files, one per learner (named after the learner), searched "
+                   "recursively")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--markdown", action="store_true", help="Markdown tables instead of the terminal view")
+    group.add_argument("--csv", action="store_true", help="CSV: a row per learner, a column per kata")
+    group.add_argument("--png", metavar="PATH", help="also write a heat map (learners x katas) to PATH (needs .[plot])")
+    p.set_defaults(func=cmd_roster)
+    p = sub.add_parser("classroom", help="for a maintainer: write .github/workflows/classroom.yml (GitHub Classroom "
+                       "autograding, a point per kata) from katas.toml")
+    p.add_argument("--check", action="store_true", help="only check that the file on disk matches; exit 1 if not")
+    p.set_defaults(func=cmd_classroom)
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, console: Console | None = None) -> int:
     args = build_parser().parse_args(argv)
-    console = _console()
+    console = console or _console()
     try:
+        args.here = Path.cwd()  # paths the learner types are relative to where they typed them
         root = manifest.find_root()
         katas = manifest.load(root)
         os.chdir(root)
         return (getattr(args, "func", None) or cmd_status)(args, root, katas, console)
     except (manifest.NotAKataRepo, ValueError) as err:
         console.print(f"[red]{escape(str(err))}[/]")
+        return 2
+    except OSError as err:  # a read-only katas/, a file named .katas, a full disk: say which file, lose nothing
+        where = f" {err.filename}" if err.filename else ""
+        console.print(f"[red]Could not read or write{escape(where)}: {escape(err.strerror or str(err))}.[/] "
+                      "Nothing was changed. Check that the folder is writable (and that .katas is a folder).")
         return 2
     except KeyboardInterrupt:
         return 130

@@ -10,9 +10,40 @@ from katakit import shipped
 BACKUPS = Path(".katas") / "backups"
 
 
+def _words(data: bytes) -> bytes:
+    return b" ".join(data.split())
+
+
 def differs_from_stub(root: Path, name: str) -> bool:
+    """Touched: the file is missing or differs from the shipped stub by more than white space."""
     path = root / "katas" / name
-    return not path.is_file() or path.read_text(encoding="utf-8") != shipped.stub(name)
+    stub = shipped.stub(name)
+    return not path.is_file() or stub is None or _words(path.read_bytes()) != _words(stub.encode("utf-8"))
+
+
+def backup(root: Path, path: Path) -> Path:
+    """Copy a learner's file to .katas/backups/<stem>.<time><suffix> (never overwriting an older backup)."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    kept = root / BACKUPS / f"{path.stem}.{stamp}{path.suffix}"
+    n = 1
+    while kept.exists():
+        kept = kept.with_name(f"{path.stem}.{stamp}-{n}{path.suffix}")
+        n += 1
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    kept.write_bytes(path.read_bytes())
+    return kept
+
+
+def save(root: Path, name: str, text: str) -> tuple[bool, Path | None]:
+    """Write the learner's new version of katas/<name>; the old one goes to .katas/backups/ first when it
+    differs. Returns (whether the file changed, the backup's path or None)."""
+    path = root / "katas" / name
+    text = text if text.endswith("\n") else text + "\n"
+    if path.is_file() and path.read_bytes() == text.encode("utf-8"):
+        return False, None
+    kept = backup(root, path) if path.is_file() else None
+    path.write_bytes(text.encode("utf-8"))
+    return True, kept
 
 
 def reset(root: Path, name: str) -> Path | None:
@@ -21,15 +52,6 @@ def reset(root: Path, name: str) -> Path | None:
     if stub is None:
         raise ValueError(f"no shipped stub for {name}; `git checkout -- katas/{name}` restores the committed one")
     path = root / "katas" / name
-    backup = None
-    if path.is_file():
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        backup = root / BACKUPS / f"{path.stem}.{stamp}{path.suffix}"
-        n = 1
-        while backup.exists():
-            backup = backup.with_name(f"{path.stem}.{stamp}-{n}{path.suffix}")
-            n += 1
-        backup.parent.mkdir(parents=True, exist_ok=True)
-        backup.write_bytes(path.read_bytes())
-    path.write_text(stub, encoding="utf-8")
-    return backup
+    kept = backup(root, path) if path.is_file() else None
+    path.write_bytes(stub.encode("utf-8"))
+    return kept

@@ -93,6 +93,8 @@ def refuse_reference(root) -> None:
         path = os.path.realpath(os.fsdecode(target))
         if path == folder or path.startswith(folder + os.sep):
             shown = os.path.relpath(path, os.path.dirname(folder)).replace(os.sep, "/")
+            if "__pycache__" in shown:  # a compiled copy: name the source the learner knows
+                shown = "reference/" + os.path.basename(path).split(".")[0] + ".py"
             REFERENCE_READS.append(shown)
             raise PermissionError(f"reading {shown} is refused while your kata runs: write it yourself")
 

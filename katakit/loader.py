@@ -77,6 +77,7 @@ def _line_in(path: Path, err: BaseException) -> str:
 
 
 LAST_CALL = ["(no call yet)"]  # what the test last asked of the kata, for failure messages
+LAST_ARGS: list = [(), {}]  # the arguments of that call, for diagnoses that compare them with what the kata holds
 
 
 def _data_tensors(args, kwargs) -> list[torch.Tensor]:
@@ -93,6 +94,7 @@ def _recorded(fn, name, sabotage=None):
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         LAST_CALL[0] = call = describe.call(name, args, kwargs)
+        LAST_ARGS[:] = [args, kwargs]
         inputs = _data_tensors(args, kwargs)
         before = [t.clone() for t in inputs]
         result = fn(*args, **kwargs) if sabotage is None else _sabotage.apply(sabotage, fn, args, kwargs)

@@ -1,72 +1,190 @@
-"""Errors that PyTorch raises for the lesson's classic mistakes, each with the name of the mistake and a nudge.
+"""Errors that PyTorch raises for the lesson's classic mistakes, explained by what really happened.
 
-When a kata raises one of these, the failure report leads with the explanation, then the original error.
+One PyTorch error can have several causes ("element 0 of tensors does not require grad" comes from a loss
+computed under torch.no_grad(), from rebinding a parameter, or from tensors cut off from the graph).
+`explain_crash` looks at the situation (the learner's frame, its local variables, the source around the
+line that raised) and names a cause only when the situation confirms it; otherwise it says what was seen.
 """
 
+from __future__ import annotations
+
+import ast
+import inspect
+import linecache
 import re
+import textwrap
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
+
+import torch
 
 from katakit import loader
 from katakit.results import Failure
 
+NO_CALL = "(no call yet)"
+LEARNER_FOLDERS = ("katas", "reference", "mutants", "variants")
+
+
+@dataclass
+class Situation:
+    """Where the learner's code raised: its frame (locals, line), and the source of its function."""
+
+    error: BaseException
+    frame: object | None  # the innermost frame in the learner's file
+    function: ast.AST | None  # that frame's function, parsed
+
+    def in_block(self, names: tuple[str, ...], line: int) -> bool:
+        """True when `line` is inside a `with` block whose context calls one of `names` (e.g. no_grad)."""
+        if self.function is None:
+            return False
+        for node in ast.walk(self.function):
+            if isinstance(node, ast.With) and any(n in ast.unparse(item.context_expr)
+                                                   for item in node.items for n in names):
+                if node.lineno <= line <= node.end_lineno:
+                    return True
+        return False
+
+    def assigned_at(self, name: str) -> list[int]:
+        """The lines where the function assigns `name`."""
+        if self.function is None:
+            return []
+        return [node.lineno for node in ast.walk(self.function) if isinstance(node, (ast.Assign, ast.AugAssign))
+                and any(isinstance(t, ast.Name) and t.id == name
+                        for t in (node.targets if isinstance(node, ast.Assign) else [node.target]))]
+
+    def uses(self, *attributes: str) -> bool:
+        return self.function is not None and any(
+            isinstance(node, ast.Attribute) and node.attr in attributes for node in ast.walk(self.function))
+
+
+def _situation(error: BaseException, root: Path) -> Situation:
+    frame = None
+    tb = error.__traceback__
+    while tb is not None:
+        path = Path(tb.tb_frame.f_code.co_filename)
+        if path.is_relative_to(root) and path.relative_to(root).parts[0] in LEARNER_FOLDERS:
+            frame = tb.tb_frame
+        tb = tb.tb_next
+    function = None
+    if frame is not None:
+        try:
+            linecache.checkcache(frame.f_code.co_filename)
+            lines, start = inspect.getsourcelines(frame.f_code)
+            function = ast.parse(textwrap.dedent("".join(lines)))
+            ast.increment_lineno(function, max(start, 1) - 1)
+        except (OSError, SyntaxError, TypeError):
+            function = None
+    return Situation(error, frame, function)
+
+
+def _without_grad(s: Situation) -> str:
+    """backward() on a loss that does not require grad: which of the known causes is it?"""
+    frame = s.frame
+    if frame is not None:
+        code = frame.f_code
+        params = code.co_varnames[:code.co_argcount]
+        args, kwargs = loader.LAST_ARGS
+        passed = dict(zip(params, args, strict=False)) | kwargs
+        for name in params:
+            now, before = frame.f_locals.get(name), passed.get(name)
+            if isinstance(before, torch.Tensor) and before.requires_grad and now is not before \
+                    and isinstance(now, torch.Tensor) and not now.requires_grad:
+                return (f"`{name}` is no longer the tensor you were given: `{name} = {name} - ...` under no_grad made "
+                        f"a new tensor that does not require grad, so the next loss cannot be differentiated. "
+                        f"Change the parameter in place (`{name} -= ...`) inside `with torch.no_grad():`.")
+        target = _backward_target(s)
+        lines = [frame.f_lineno, *(s.assigned_at(target) if target else [])]
+        if any(s.in_block(("no_grad", "inference_mode"), line) for line in lines):
+            return ("The loss (or the predictions it comes from) was computed inside `with torch.no_grad():`, "
+                    "where nothing is recorded, so backward() has no graph to follow. Keep only the update "
+                    "of the parameters inside no_grad.")
+        if s.uses("detach", "item", "numpy", "data", "tolist"):
+            return ("The loss was built from values cut off from the graph (.detach(), .item(), .data or numpy), "
+                    "so backward() cannot reach the parameters. Compute it with tensor operations on w and b.")
+    return ("backward() was called on a loss that does not require grad: it does not depend on any tensor "
+            "with requires_grad=True through recorded operations.")
+
+
+def _backward_target(s: Situation) -> str | None:
+    """The name backward() was called on, at the line that raised (`loss` in `loss.backward()`)."""
+    if s.function is None or s.frame is None:
+        return None
+    for node in ast.walk(s.function):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "backward" \
+                and node.lineno == s.frame.f_lineno and isinstance(node.func.value, ast.Name):
+            return node.func.value.id
+    return None
+
+
+def _shapes(s: Situation) -> str:
+    match = re.search(r"\((\d+)x(\d+) and (\d+)x(\d+)\)", str(s.error))
+    if not match:
+        return "Shapes do not line up for `@`."
+    a, b, c, d = match.groups()
+    return (f"Shapes do not line up for `@`: ({a}, {b}) @ ({c}, {d}). The inner sizes must match ({b} and {c}). "
+            "Which of w's dimensions counts the inputs, and which operation swaps a matrix's two dimensions?")
+
+
+def _int_tensor(s: Situation) -> str:
+    args, kwargs = loader.LAST_ARGS
+    given = [a for a in (*args, *kwargs.values()) if isinstance(a, torch.Tensor) and not a.is_floating_point()]
+    if given:
+        return ("An integer tensor met the float32 weights: the input you were given holds whole numbers (int64), "
+                "as `torch.tensor([[75, 63, 44]])` makes. Convert it to float32 before the product.")
+    return ("An integer tensor met the float32 weights: a tensor built from whole numbers is int64. "
+            "Make it float32 (write 75. instead of 75, or pass dtype=torch.float32).")
+
+
+def _double_tensor(s: Situation) -> str:
+    args, kwargs = loader.LAST_ARGS
+    if any(isinstance(a, torch.Tensor) and a.dtype == torch.float64 for a in (*args, *kwargs.values())):
+        return ("A float64 tensor met the float32 weights: the input you were given is float64 (as a numpy array "
+                "of decimals becomes). Convert it to float32 before the product.")
+    return ("Mixing float64 and float32: a numpy array of decimals becomes a float64 tensor. "
+            "Make it float32 (`.float()`, or dtype=torch.float32) before it meets the model's weights.")
+
+
+def _grad_is_none(s: Situation) -> str:
+    return ("`.grad` is None here: no backward() has filled it yet (or zero_grad() set it to None). "
+            "Code that resets gradients must allow for that: skip a gradient that is None, or set `.grad = None`.")
+
+
+# pattern of PyTorch's (or Python's) error text -> an explanation, or a function of the situation that gives one
 KNOWN_ERRORS = [
-    (
-        r"a leaf Variable that requires grad is being used in an in-place operation",
-        "In-place update without torch.no_grad(): PyTorch refuses to change a parameter in place "
-        "while it records the graph. Wrap the update in `with torch.no_grad():`.",
-    ),
-    (
-        r"'NoneType' object has no attribute 'zero_'",
-        "Resetting a gradient that does not exist yet: `.grad` is None until the first backward(). "
-        "Reset after the update (or set `w.grad = None`), not before the first backward().",
-    ),
-    (
-        r"Trying to backward through the graph a second time",
-        "Calling backward() twice on one graph: recompute the predictions and the loss "
-        "before each backward().",
-    ),
-    (
-        r"mat1 and mat2 shapes cannot be multiplied",
-        "Shapes do not line up for `@`: w has shape (outputs, inputs), so the model is `x @ w.t() + b`. "
-        "Did you forget the `.t()`?",
-    ),
-    (
-        r"same dtype, but got:? (Double and Float|double != float|Float and Double|float != double)",
-        "Mixing float64 and float32: numpy arrays become float64 tensors. "
-        "Convert with `torch.from_numpy(a).float()` or `torch.tensor(a, dtype=torch.float32)`.",
-    ),
-    (
-        r"same dtype, but got:? (Long and Float|long int != float|Float and Long|float != long int)",
-        "Integer tensor in a float model: `torch.tensor([[75, 63, 44]])` holds int64. "
-        "Write the numbers as floats (75.) or pass `dtype=torch.float32`.",
-    ),
-    (
-        r"Can't call numpy\(\) on Tensor that requires grad",
-        "Calling .numpy() on a tensor that is part of the graph: "
-        "use `.detach().numpy()`, or compute it under `torch.no_grad()`.",
-    ),
-    (
-        r"grad can be implicitly created only for scalar outputs",
-        "Calling backward() on a non-scalar: the loss must be one number. Did you forget to average?",
-    ),
-    (
-        r"element 0 of tensors does not require grad and does not have a grad_fn",
-        "The parameters stopped requiring grad: `w = w - lr * w.grad` under no_grad makes a new tensor "
-        "with no gradient. Update in place: `w -= lr * w.grad`.",
-    ),
-    (
-        r"'type' object does not support the context manager protocol",
-        "`with torch.no_grad:` without parentheses: no_grad must be called, `with torch.no_grad():`.",
-    ),
+    (r"^MemoryError|can't allocate memory|not enough memory",
+     "Out of memory: your code asked for far more memory than these small tensors need. "
+     "Is a tensor or a list growing in a loop?"),
+    (r"I/O operation on closed file",
+     "Your code closed sys.stdout or sys.stderr (or another stream the checks use). Leave them open."),
+    (r"a leaf Variable that requires grad is being used in an in-place operation",
+     "In-place update without torch.no_grad(): PyTorch refuses to change a parameter in place "
+     "while it records the graph. Do the update inside `with torch.no_grad():`."),
+    (r"'NoneType' object has no attribute 'zero_'", _grad_is_none),
+    (r"Trying to backward through the graph a second time",
+     "Calling backward() twice on one graph: the graph is freed after the first backward(). "
+     "Compute the predictions and the loss again before each backward()."),
+    (r"mat1 and mat2 shapes cannot be multiplied", _shapes),
+    (r"same dtype, but got:? (Double and Float|double != float|Float and Double|float != double)", _double_tensor),
+    (r"same dtype, but got:? (Long and Float|long int != float|Float and Long|float != long int)", _int_tensor),
+    (r"Can't call numpy\(\) on Tensor that requires grad",
+     "Calling .numpy() on a tensor that is part of the graph: detach it first, or compute it under "
+     "torch.no_grad()."),
+    (r"grad can be implicitly created only for scalar outputs",
+     "Calling backward() on a non-scalar: the loss must be one number. Did you forget to average?"),
+    (r"element 0 of tensors does not require grad and does not have a grad_fn", _without_grad),
+    (r"'type' object does not support the context manager protocol|object does not support the context manager",
+     "`with torch.no_grad:` without parentheses: no_grad must be called, `with torch.no_grad():`."),
 ]
 
 
-def explain(error: BaseException) -> str | None:
+def explain(error: BaseException, situation: Situation | None = None) -> str | None:
     """The name and nudge for a known mistake, or None."""
     text = f"{type(error).__name__}: {error}"
     for pattern, explanation in KNOWN_ERRORS:
         if re.search(pattern, text):
+            if callable(explanation):
+                return explanation(situation or Situation(error, None, None))
             return explanation
     return None
 
@@ -74,14 +192,16 @@ def explain(error: BaseException) -> str | None:
 def explain_crash(error: BaseException, root: Path) -> Failure:
     """A learner's function raised: what was called, where it broke, and the known mistake if any.
     The cause is the exception and the line it came from: the same crash in many checks is one mistake."""
+    situation = _situation(error, root)
     where, place = "", ""
     for frame in reversed(traceback.extract_tb(error.__traceback__)):
         path = Path(frame.filename)
-        if path.is_relative_to(root) and path.relative_to(root).parts[0] in ("katas", "reference", "mutants", "variants"):
+        if path.is_relative_to(root) and path.relative_to(root).parts[0] in LEARNER_FOLDERS:
             place = f"{path.relative_to(root).as_posix()}:{frame.lineno}"
             where = f"\n  at {path.relative_to(root).as_posix()}, line {frame.lineno}: {frame.line}"
             break
-    known = explain(error)
+    known = explain(error, situation)
     lead = f"{known}\n" if known else ""
-    return Failure(f"{lead}Called {loader.LAST_CALL[0]} -> it raised {type(error).__name__}: {error}{where}",
+    called = f"Called {loader.LAST_CALL[0]} -> it raised" if loader.LAST_CALL[0] != NO_CALL else "Checking it raised"
+    return Failure(f"{lead}{called} {type(error).__name__}: {error}{where}",
                    cause=f"{type(error).__name__} at {place or str(error)}")

@@ -1,17 +1,229 @@
-"""Check a kata from a Jupyter notebook (the course is taught in notebooks): `check("q13")`.
+"""The katas in Jupyter, where the lesson lives: `%load_ext katakit`, then
 
-The kata file is re-read on every call, so edit katas/qNN_*.py (or %%writefile it) and call again.
+    %%kata q13      as a cell's first line: the cell becomes katas/q13_mse.py and is checked at once
+    %%answer q24    the same for a written answer: the cell becomes katas/q24_reset_gradients.md
+    %katas          progress and the next kata, as `katas` prints it; `%katas plot` shows the plots inline,
+                    and `%katas hint q13` (any `katas` command) works too
+
+A cell's previous file goes to .katas/backups/ first, as `katas reset` does. The files in katas/ stay the one
+source of truth, so a notebook, `katas` in a terminal and a fork's CI all see the same work. Checks go
+through the same runner as `katas check` (worker processes, time limits). `check("q13")` does the same from
+plain Python: HTML in a notebook, text elsewhere. `katas notebook` writes workbook.ipynb with one cell per kata.
 """
+
+from __future__ import annotations
+
+import io
+import json
+import shlex
+import sys
+from pathlib import Path
 
 from rich.console import Console
 
-from katakit import manifest, run, views
+from katakit import files, manifest
+
+WORKBOOK = "workbook.ipynb"
+OUTSIDE = ("This notebook is not inside a kata repository (no katas.toml here or above {here}). "
+           "Change to your clone first, for example `%cd gradient-descent-katas`, then run the cell again.")
+
+
+def _root() -> Path | None:
+    try:
+        return manifest.find_root()
+    except manifest.NotAKataRepo:
+        return None
+
+
+def _in_notebook() -> bool:
+    shell = sys.modules.get("IPython") and sys.modules["IPython"].get_ipython()
+    return shell is not None and type(shell).__name__ == "ZMQInteractiveShell"  # Jupyter, Colab, Kaggle, VS Code
+
+
+def _out(lines: list[str]) -> None:
+    """One block of output: HTML in a notebook, plain text (colour on a terminal) elsewhere."""
+    from katakit import views
+
+    if _in_notebook():
+        from IPython.display import HTML, display
+
+        display(HTML(views.render_html(lines)))
+    else:
+        console = Console(highlight=False)
+        for line in lines:
+            console.print(line)
+
+
+def _say(text: str) -> None:
+    from rich.markup import escape
+
+    _out([escape(text)])
+
+
+def _show(root: Path, kata: manifest.Kata, note: str = "") -> bool:
+    from katakit import run, views
+
+    result = run.run([kata.id], root=root)[kata.id]
+    lines = ([f"[dim]{note}[/]"] if note else []) + views.kata_lines(kata, result, notebook=_in_notebook())
+    if result.status == "passed":
+        lines.append(f"\n[green]{kata.id} passes.[/] Compare with our solution: [bold]%katas solution {kata.id}[/]")
+    _out(lines)
+    return result.status == "passed"
 
 
 def check(kata_id: str) -> bool:
-    root = manifest.find_root()
-    katas = manifest.load(root)
-    kata = manifest.get(kata_id, katas)
-    result = run.run([kata.id], root=root)[kata.id]
-    views.show_kata(Console(highlight=False), kata, result, max_checks=100)
-    return result.status == "passed"
+    """Check one kata and show its report; True when it passes. Re-reads the kata's files every time."""
+    root = _root()
+    if root is None:
+        _say(OUTSIDE.format(here=Path.cwd()))
+        return False
+    try:
+        kata = manifest.get(kata_id, manifest.load(root))
+    except ValueError as err:
+        _say(str(err))
+        return False
+    return _show(root, kata)
+
+
+def save_cell(kata_id: str, text: str, suffix: str) -> bool:
+    """The body of %%kata / %%answer: write the cell to the kata's file (backing up the old one), then check."""
+    root = _root()
+    if root is None:
+        _say(OUTSIDE.format(here=Path.cwd()))
+        return False
+    try:
+        kata = manifest.get(kata_id, manifest.load(root))
+    except ValueError as err:
+        _say(f"{err} Write it on the cell's first line: %%kata q13")
+        return False
+    name = next((f for f in kata.files if f.endswith(suffix)), None)
+    if name is None:
+        other = "%%answer" if suffix == ".py" else "%%kata"
+        _say(f"{kata.id} has no {suffix} file ({', '.join(kata.files)}): use {other} {kata.id} for it.")
+        return False
+    changed, kept = files.save(root, name, text)
+    note = (f"Saved katas/{name}" + (f"; the previous version is in {kept.relative_to(root).as_posix()}." if kept else ".")
+            if changed else f"katas/{name} is unchanged.")
+    return _show(root, kata, note)
+
+
+def katas_command(line: str) -> int:
+    """%katas [COMMAND ...]: the `katas` command in the notebook; `plot` shows the PNGs inline."""
+    from katakit import cli
+
+    args = shlex.split(line)
+    if args[:1] == ["watch"]:
+        print("In a notebook, run the kata's %%kata cell again instead of `katas watch`.")
+        return 2
+    if args[:1] == ["plot"]:
+        return _plot_inline(args[1:])
+    if _root() is None:
+        _say(OUTSIDE.format(here=Path.cwd()))
+        return 2
+    return _captured(lambda console: cli.main(args, console))
+
+
+def _captured(command) -> int:
+    """Run a `katas` command with its console recorded, then show what it printed as one block."""
+    from katakit import views
+
+    console = Console(record=True, file=io.StringIO(), width=110, highlight=False, force_terminal=True,
+                      force_jupyter=False)
+    code = command(console)
+    if _in_notebook():
+        from IPython.display import HTML, display
+
+        display(HTML(views.render_html([], width=110, recorded=console)))
+    else:
+        print(console.export_text(styles=False), end="")
+    return code
+
+
+def _plot_inline(args: list[str]) -> int:
+    from IPython.display import Image, display
+
+    from katakit import cli
+
+    root = _root()
+    if root is None:
+        print(OUTSIDE.format(here=Path.cwd()))
+        return 2
+    out = root / "plots"
+    code = _captured(lambda console: cli.main(["plot", "--out", str(out), *args], console))
+    for png in ("training_curve.png", "learning_rates.png"):
+        if (out / png).is_file():
+            display(Image(filename=str(out / png)))
+    return code
+
+
+def load_ipython_extension(ipython) -> None:
+    """`%load_ext katakit`: register %%kata, %%answer and %katas."""
+
+    def kata(line, cell):  # noqa: F811 - the magic's name is what the learner types
+        save_cell(line.strip(), cell, ".py")
+
+    def answer(line, cell):
+        save_cell(line.strip(), cell, ".md")
+
+    def katas(line):
+        katas_command(line)
+
+    ipython.register_magic_function(kata, "cell", "kata")
+    ipython.register_magic_function(answer, "cell", "answer")
+    ipython.register_magic_function(katas, "line", "katas")
+
+
+# The workbook ---------------------------------------------------------------------------------------
+
+
+def _cell(kind: str, text: str) -> dict:
+    cell = {"cell_type": kind, "metadata": {}, "source": text.splitlines(keepends=True)}
+    if kind == "code":
+        cell |= {"execution_count": None, "outputs": []}
+    return cell
+
+
+INTRO = """# Gradient descent katas: the workbook
+
+The 44 review questions of *Gradient Descent and Linear Regression with PyTorch*, one or two cells each.
+A cell that starts with `%%kata q13` is your code for kata q13; `%%answer q24` is your written answer.
+Edit a cell and run it (Shift+Enter): it is saved to `katas/` (your previous version goes to
+`.katas/backups/`) and checked at once. Your files in `katas/` are the single source of truth: `katas` in a
+terminal and your fork's CI see the same work. `%katas hint q13` gives a hint, `%katas` your progress.
+
+Run the next cell first. To rebuild this workbook from your files: `katas notebook` (the old one is kept).
+"""
+
+
+def workbook(root: Path, katas: list[manifest.Kata]) -> dict:
+    cells = [_cell("markdown", INTRO), _cell("code", "%load_ext katakit\n%katas")]
+    for kata in katas:
+        what = {"code": "Write the function below: its docstring says what it takes and what it returns.",
+                "written": "Write your answer in your own words, tick the true statements (`- [x]`), and fill in "
+                           "the blanks.",
+                "both": "Write the function, then the written answer: tick the true statements (`- [x]`) and fill "
+                        "in the blanks."}[kata.kind]
+        cells.append(_cell("markdown", f"## {kata.id} · {kata.title}\n\n> {kata.question}\n\n{what} "
+                                       f"Stuck? `%katas hint {kata.id}`."))
+        for name in kata.files:
+            text = (root / "katas" / name).read_bytes().decode("utf-8", errors="replace")
+            magic = "%%kata" if name.endswith(".py") else "%%answer"
+            cells.append(_cell("code", f"{magic} {kata.id}\n{text.rstrip(chr(10))}"))
+    return {"cells": cells, "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                                        "language": "python"},
+                                         "language_info": {"name": "python"}},
+            "nbformat": 4, "nbformat_minor": 5}
+
+
+def write_workbook(root: Path, katas: list[manifest.Kata], path: Path) -> Path | None:
+    """Write the workbook from the learner's current files; an existing one goes to .katas/backups/ first."""
+    kept = files.backup(root, path) if path.is_file() else None
+    book = workbook(root, katas)
+    for n, cell in enumerate(book["cells"]):
+        cell["id"] = f"cell-{n}"
+    path.write_text(json.dumps(book, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return kept
+
+
+if __name__ == "__main__":
+    sys.exit(check(sys.argv[1]) is False)

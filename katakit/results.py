@@ -50,6 +50,7 @@ class KataResult:
     checks: list[Check] = field(default_factory=list)
     seed: int | None = None  # the tests' random data came from this seed (printed so a run can be repeated)
     output: str = ""  # what the kata's code printed, if anything (first lines only)
+    facts: set[str] = field(default_factory=set)  # what the self-test's sabotage reported ("inputs mutated")
 
     @property
     def failed_checks(self) -> list[Check]:

@@ -1,5 +1,6 @@
-"""`katas review`: self-assessment of written answers. Your answer beside ours and the rubric; you mark
-which ideas you covered. Marks are kept in .katas/review.toml and shown with your progress."""
+"""`katas review`: self-assessment of written answers. Your answer beside ours, and the key ideas a full
+answer explains; you mark which ideas you covered. Marks are kept in .katas/review.toml and shown with your
+progress. Nothing here is a check: your own words are yours to judge."""
 
 from __future__ import annotations
 
@@ -34,13 +35,19 @@ def save_marks(root: Path, marks: dict[str, dict]) -> None:
     (root / REVIEW_FILE).write_text("\n".join(lines), encoding="utf-8")
 
 
-def rubric(root: Path, kata: manifest.Kata) -> dict[str, str]:
-    return getattr(loader.load_module(root / kata.test_file), "RUBRIC", {})
+def ideas(root: Path, kata: manifest.Kata) -> list[str]:
+    """The key ideas of a written kata, from the key in its test module (our file, not the learner's)."""
+    key = getattr(loader.load_module(root / kata.test_file, f"key_{kata.id}"), "KEY", None)
+    return list(key.ideas) if key else []
 
 
 def _answer(path: Path) -> str:
-    text = path.read_text(encoding="utf-8")
-    return text.split("## Your answer", 1)[-1].strip()
+    """The text under '## Your answer', reflowed: the file's hard line breaks would leave words alone on
+    lines in a narrow column; paragraphs stay apart."""
+    from katakit import written
+
+    text = written.parse(path.read_bytes().decode("utf-8", errors="replace"), path).text
+    return "\n\n".join(" ".join(paragraph.split()) for paragraph in text.split("\n\n") if paragraph.strip())
 
 
 def main(root: Path, katas: list[manifest.Kata], console: Console, kata_id: str | None) -> int:
@@ -65,13 +72,15 @@ def main(root: Path, katas: list[manifest.Kata], console: Console, kata_id: str 
         table.add_column("our answer")
         table.add_row(escape(_answer(root / "katas" / name)), escape(_answer(root / "reference" / name)))
         console.print(table)
-        concepts = list(rubric(root, kata))
+        concepts = ideas(root, kata)
         if not interactive:
-            console.print("Ideas to look for: " + "; ".join(concepts))
+            console.print("Key ideas of a full answer; which does yours explain?")
+            for concept in concepts:
+                console.print(escape(f"  [ ] {concept}"))
             continue
         kata_marks = {}
         for concept in concepts:
-            reply = input(f"  Did your answer really explain {concept}? [y/n] ").strip().lower()
+            reply = input(f"  Does your answer explain this: {concept}? [y/n] ").strip().lower()
             kata_marks[concept] = reply.startswith("y")
         marks[kata.id] = kata_marks
         save_marks(root, marks)

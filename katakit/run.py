@@ -24,8 +24,10 @@ class _Recorder:
 
     def __init__(self):
         self.checks: dict[str, list[Check]] = {}
+        self.seen: set[str] = set()  # one Check per test: a teardown error after a failed setup is the same check
         self.seeds: dict[str, int] = {}
         self.output: dict[str, list[str]] = {}
+        self.facts: dict[str, set[str]] = {}  # self-test facts the checks reported ("inputs mutated")
 
     def pytest_runtest_logreport(self, report):
         match = re.search(r"test_(q\d\d)_\w*\.py::", report.nodeid)
@@ -33,14 +35,19 @@ class _Recorder:
             return
         kata_id = match.group(1)
         properties = {name: value for name, value in report.user_properties}
+        if "katas_fact" in properties:
+            self.facts.setdefault(kata_id, set()).add(properties["katas_fact"])
         if "katas_seed" in properties:
             self.seeds[kata_id] = properties["katas_seed"]
         for title, content in report.sections:
             if "stdout" in title and content.strip():
                 self.output.setdefault(kata_id, []).extend(content.rstrip().splitlines())
+        if report.nodeid in self.seen or not ("katas" in properties or report.failed):
+            return
+        self.seen.add(report.nodeid)
         if "katas" in properties:
             self.checks.setdefault(kata_id, []).append(Check.from_dict(properties["katas"]))
-        elif report.failed:  # a failure outside the conftest's hook (pytest itself): keep its text
+        else:  # a failure outside the conftest's hook (pytest itself): keep its text
             name = report.nodeid.split("::")[-1].removeprefix("test_").replace("_", " ")
             self.checks.setdefault(kata_id, []).append(
                 Check(name, "error", [Failure(_last_lines(report.longreprtext))]))
@@ -93,5 +100,5 @@ def run(ids: list[str] | None = None, impl: str = "katas", root: Path | None = N
         if not (root / k.test_file).is_file():
             checks = [Check("the kata has tests", "error", [Failure(f"{k.test_file} does not exist yet.")])]
         results[k.id] = KataResult(k.id, status_of(checks), checks, recorder.seeds.get(k.id),
-                                   "\n".join(recorder.output.get(k.id, [])[:20]))
+                                   "\n".join(recorder.output.get(k.id, [])[:20]), recorder.facts.get(k.id, set()))
     return results

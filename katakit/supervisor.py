@@ -25,7 +25,6 @@ import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 
 import pytest
 from _pytest.reports import TestReport
@@ -36,7 +35,7 @@ from katakit.results import Check, Failure
 GRACE = 0.3  # seconds between SIGTERM and SIGKILL
 SPAWN_STARTUP = 120.0  # seconds a spawned worker may take to import torch and collect its tests
 SECTION_LIMIT = 4000  # characters of captured output kept per report section
-MEMORY_MB = int(os.environ.get("KATAS_MEMORY_MB", "3072"))  # address space a worker may add (Linux)
+MEMORY_MB = int(os.environ.get("KATAS_MEMORY_MB", "1024"))  # address space a worker may add (Linux)
 
 
 def pytest_addoption(parser):
@@ -59,10 +58,8 @@ def is_kata_item(item) -> bool:
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtestloop(session):
     config = session.config
-    if session.testsfailed and not config.option.continue_on_collection_errors:
-        return None  # pytest's own loop reports the collection errors
-    if config.option.collectonly:
-        return None
+    if (session.testsfailed and not config.option.continue_on_collection_errors) or config.option.collectonly:
+        return None  # pytest's own loop reports it
     token = config.getoption("katas_worker")
     if token:  # a spawned worker: run this kata's checks here and report them on stdout
         _serve(session.items, config, _stdout_channel(token))
@@ -132,8 +129,10 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: never outlive the supervisor
 
 
-def _serve(items, config, send) -> None:
-    """Run one kata's checks in this (worker) process and send what happened, event by event."""
+def _serve(items, config, send, machinery=None) -> None:
+    """Run one kata's checks in this (worker) process and send what happened, event by event.
+    `machinery` is the record of the checking machinery taken before any kata code ran (in the supervisor,
+    before the fork); a kata that replaced part of it, or read the reference, is reported after its checks."""
     from katakit import guard
 
     try:
@@ -141,22 +140,19 @@ def _serve(items, config, send) -> None:
         _limit_memory()
         torch_threads(1)
         state = guard.GlobalState()
+        machinery = machinery or guard.Machinery()
         if config.getoption("impl") == "katas" and not config.getoption("mutant"):
             guard.refuse_reference(config.rootpath)
-        machinery = guard.Machinery()
-        phases = _PhaseReporter(send)
-        config.pluginmanager.register(phases, "katas-phases")
-        tampered: Failure | None = None
+        config.pluginmanager.register(_PhaseReporter(send), "katas-phases")
         for i, item in enumerate(items):
             send({"e": "start", "id": item.nodeid})
             reports = runtestprotocol(item, nextitem=items[i + 1] if i + 1 < len(items) else None, log=False)
             state.restore()
-            tampered = tampered or _tampering(machinery, guard.REFERENCE_READS)
-            target = next((r for r in reports if r.when == "call"), None) or next((r for r in reports if r.failed), None)
-            if tampered and target:
-                _overrule(target, tampered, item)
             for report in reports:
                 send({"e": "report", "id": item.nodeid, "r": _serializable(config, report)})
+        tampered = _tampering(machinery, guard.REFERENCE_READS)
+        if tampered:
+            send({"e": "tampered", "message": tampered.message, "cause": tampered.cause})
         send({"e": "done"})
     except BaseException as err:  # KeyboardInterrupt or pytest.exit() from the kata, or a closed channel
         try:
@@ -197,11 +193,15 @@ def _tampering(machinery, reference_reads: list[str]) -> Failure | None:
     return None
 
 
-def _overrule(report, failure: Failure, item) -> None:
-    report.outcome = "failed"
-    report.longrepr = failure.message
-    report.user_properties = [p for p in report.user_properties if p[0] != "katas"]
-    report.user_properties.append(("katas", Check(_sentence(item.name), "error", [failure]).to_dict()))
+def _overrule(reports: list, failure: Failure, item) -> None:
+    """The kata tampered with its checks: its result becomes an error that says so."""
+    target = next((r for r in reports if r.when == "call"), None) or next((r for r in reports if r.failed), None)
+    if target is None:
+        return
+    target.outcome = "failed"
+    target.longrepr = failure.message
+    target.user_properties = [p for p in target.user_properties if p[0] != "katas"]
+    target.user_properties.append(("katas", Check(_sentence(item.name), "error", [failure]).to_dict()))
 
 
 def _serializable(config, report) -> dict:
@@ -229,6 +229,7 @@ class Worker:
         self.deadline = time.monotonic() + limit
         self.done = False
         self.ended: str | None = None  # why it stopped early, in plain words
+        self.tampered: Failure | None = None  # the kata patched the checks or read the reference
         self.buffer = b""
         self.eof = self.killed = False
         self.status: int | None = None  # the process's wait status once it has ended
@@ -253,6 +254,8 @@ class Worker:
             self.reports.setdefault(self.index[event["id"]], []).append(event["r"])
         elif kind == "done":
             self.done = True
+        elif kind == "tampered":
+            self.tampered = Failure(event.get("message", "the kata changed its checks"), event.get("cause", "tampered"))
         elif kind == "crash":
             self.ended = f"your code stopped the checks ({event.get('what', '?')})"
 
@@ -288,7 +291,10 @@ class Supervisor:
         self.parallel = max(1, workers)
         start = config.getoption("kata_start") or os.environ.get("KATAS_START") or (
             "fork" if hasattr(os, "fork") else "spawn")
-        self.launcher = _Forks(config) if start == "fork" else _Spawns(config)
+        from katakit import guard
+
+        machinery = guard.Machinery()  # recorded here, before any kata code runs; forked workers inherit it
+        self.launcher = _Forks(config, machinery) if start == "fork" else _Spawns(config)
 
     def run(self, groups: list[list], session) -> None:
         pending = list(groups)
@@ -321,19 +327,27 @@ class Supervisor:
 
     def _replay(self, worker: Worker) -> None:
         """Feed a finished worker's reports to pytest; checks it never reported get an error that says why."""
-        hook = self.config.hook
         reason = worker.ended if not worker.done else None
         for i, item in enumerate(worker.items):
             item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
-            reports = [hook.pytest_report_from_serializable(config=self.config, data=r) for r in worker.reports.get(i, [])]
+            reports = [_from_json(self.config, r) for r in worker.reports.get(i, [])]
             if not any(r.when == "teardown" for r in reports) and not worker.done:
                 reason = reason or "the worker ended without a result"
                 message = reason if i <= worker.current else (
                     f"not run: an earlier check of {worker.kata_file} stopped its worker ({reason})")
                 reports = [r for r in reports if r.when == "setup" and r.passed] + [_error_report(item, message, reason)]
+            if worker.tampered:
+                _overrule(reports, worker.tampered, item)
             for report in reports:
                 item.ihook.pytest_runtest_logreport(report=report)
             item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
+
+
+def _from_json(config, data: dict):
+    report = config.hook.pytest_report_from_serializable(config=config, data=data)
+    if isinstance(report.longrepr, list):  # a skip's (path, line, reason): JSON made the tuple a list
+        report.longrepr = tuple(report.longrepr)
+    return report
 
 
 def _error_report(item, message: str, cause: str | None) -> TestReport:
@@ -345,8 +359,8 @@ def _error_report(item, message: str, cause: str | None) -> TestReport:
 class _Forks:
     """Workers forked from this warm process; their events come through a pipe, read with a selector."""
 
-    def __init__(self, config):
-        self.config = config
+    def __init__(self, config, machinery):
+        self.config, self.machinery = config, machinery
         self.selector = selectors.DefaultSelector()
 
     def start(self, worker: Worker) -> Worker:
@@ -358,7 +372,7 @@ class _Forks:
                 os.setpgid(0, 0)  # its own process group: a kill reaches anything it started
                 _die_with_parent()
                 signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the supervisor's to handle
-                _serve(worker.items, self.config, _fd_channel(write))
+                _serve(worker.items, self.config, _fd_channel(write), self.machinery)
             finally:
                 os._exit(0)
         os.close(write)
@@ -493,3 +507,39 @@ class _Spawns:
             else:
                 self.kill(worker)
         worker.proc.stdout.close()
+
+
+# One call in a worker, for commands that need a learner function's result (katas plot) -------------
+
+
+def _call_target(conn, fn, args) -> None:
+    try:
+        _isolate_output()
+        conn.send(("ok", fn(*args)))
+    except BaseException as err:  # the learner's function broke: say how, in the supervisor
+        conn.send(("error", f"{type(err).__name__}: {err}"))
+
+
+def call(fn, *args, timeout: float = 10.0):
+    """fn(*args) in a worker process (forked where fork exists, else spawned; fn must be importable then).
+    Returns its result; raises RuntimeError saying what went wrong (raised, timed out, ended the process)."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    mine, theirs = context.Pipe(duplex=False)
+    worker = context.Process(target=_call_target, args=(theirs, fn, args), daemon=True)
+    worker.start()
+    theirs.close()
+    try:
+        if not mine.poll(timeout):
+            raise RuntimeError(f"timed out after {timeout:g} s")
+        kind, value = mine.recv()
+    except EOFError:
+        raise RuntimeError(f"the worker ended without a result (exit status {worker.exitcode})") from None
+    finally:
+        if worker.is_alive():
+            worker.kill()
+        worker.join(GRACE)
+    if kind == "error":
+        raise RuntimeError(value)
+    return value

@@ -1,17 +1,23 @@
-"""What the learner sees: progress, one kata, lists and reports. Rendering only; no checking here."""
+"""What the learner sees: progress, one kata, lists and reports. Rendering only; no checking here.
+
+One mistake, one message: a kata's failures are grouped by cause; each cause is shown once, in full,
+and the other checks that fail for the same cause are named on one line.
+"""
 
 from __future__ import annotations
 
+import io
 import json
 
 from rich.console import Console
 from rich.markup import escape
 
 from katakit.manifest import Kata
-from katakit.run import KataResult
+from katakit.results import KataResult
 
 MARK = {"passed": "[green]✓[/]", "failed": "[red]✗[/]", "error": "[red]![/]", "not_started": "[dim]·[/]"}
 LABEL = {"passed": "passed", "failed": "failed", "error": "error", "not_started": "not started"}
+PART = {"code": "the code", "written": "the written part"}
 
 
 def progress_bar(passed: int, total: int, width: int = 40) -> str:
@@ -29,30 +35,100 @@ def show_progress(console: Console, katas: list[Kata], results: dict[str, KataRe
     console.print(f"Gradient descent katas  {escape(progress_bar(passed, len(katas)))} passed")
 
 
-def show_kata(console: Console, kata: Kata, result: KataResult, max_checks: int = 4) -> None:
-    console.print()
-    console.print(f"[bold]{kata.id} · {escape(kata.title)}[/]  ({LABEL[result.status]})")
-    console.print(f"  [italic]{escape(kata.question)}[/]")
-    console.print(f"  Edit: {', '.join('katas/' + f for f in kata.files)}")
-    failing = result.failed_checks
+def parts_line(result: KataResult) -> str:
+    """'the code passes; the written part is not started' for a kata whose parts differ, else ''."""
+    parts = result.parts()
+    if len(parts) < 2 or len(set(parts.values())) < 2:
+        return ""
+    verbs = {"passed": "passes", "failed": "fails", "error": "has an error", "not_started": "is not started"}
+    return "; ".join(f"{PART[part]} {verbs[status]}" for part, status in parts.items())
+
+
+def kata_lines(kata: Kata, result: KataResult, full: bool = True, notebook: bool = False) -> list[str]:
+    """The body of a kata's report, as Rich markup lines: each cause once, then what to do next.
+    `full` shows every cause; otherwise the first one, and one line for the rest. `notebook` names the
+    notebook's commands (%katas, re-running the cell) instead of the terminal's."""
+    lines = [f"[bold]{kata.id} · {escape(kata.title)}[/]  ({LABEL[result.status]})",
+             f"  [italic]{escape(kata.question)}[/]", f"  Edit: {', '.join('katas/' + f for f in kata.files)}"]
+    half = parts_line(result)
+    if half:
+        lines.append(f"  [bold]{escape(half[0].upper() + half[1:])}.[/]")
+    causes = result.causes()
     if result.status == "not_started":
-        console.print(f"  [dim]{escape(failing[0].message)}[/]" if failing else "")
-    else:
-        for check in failing[:max_checks]:
-            console.print(f"  {MARK[check.outcome]} [bold]{escape(check.name)}[/]")
-            for line in check.message.splitlines():
-                console.print(f"      {escape(line)}")
-        if len(failing) > max_checks:
-            console.print(f"  … and {len(failing) - max_checks} more failing check(s) (`katas check {kata.id}` lists all)")
-    if result.status != "passed":
-        console.print(f"\n  Stuck? [bold]katas hint {kata.id}[/]   Re-check: [bold]katas check {kata.id}[/]   "
-                      "Re-check on save: [bold]katas watch[/]")
+        causes = [c for c in causes if c[0].cause == "not started"][:1] or causes[:1]
+        lines += [f"  [dim]{escape(line)}[/]" for c in causes for line in c[0].message.splitlines()]
+    shown = causes if full else causes[:1]
+    for failure, names in shown if result.status != "not_started" else []:
+        outcome = next(c.outcome for c in result.failed_checks if c.name == names[0])
+        lines.append(f"  {MARK[outcome]} [bold]{escape(names[0])}[/]")
+        lines += [f"      {escape(line)}" for line in failure.message.splitlines()]
+        if len(names) > 1:
+            lines.append(f"    [dim]also fails for the same cause: {escape(_names(names[1:]))}[/]")
+    rest = [names[0] for _, names in causes[len(shown):]] if result.status != "not_started" else []
+    if rest:
+        lines.append(f"  [dim]also failing: {escape(_names(rest))} (`katas check {kata.id}` shows each)[/]")
+    if full and result.output and result.status in ("failed", "error"):
+        printed = result.output.splitlines()
+        lines.append("  Your code printed:" + ("" if len(printed) <= 5 else f" (first 5 of {len(printed)} lines)"))
+        lines += [f"    [dim]{escape(line[:120])}[/]" for line in printed[:5]]
+    if full and result.seed is not None and result.status == "failed":
+        lines.append(f"  [dim]Test data seed {result.seed} (from your file's content); `pytest {_test_path(kata)} "
+                     f"--kata-seed={result.seed}` repeats this run.[/]")
+    if result.status == "passed" and result.notes:
+        lines.append("  Going further (not required; the lesson's way passes):")
+        lines += [f"    • {escape(note)}" for note in result.notes]
+    if result.status != "passed" and notebook:
+        lines.append(f"\n  Stuck? [bold]%katas hint {kata.id}[/]   Re-check: run the cell again")
+    elif result.status != "passed":
+        lines.append(f"\n  Stuck? [bold]katas hint {kata.id}[/]   Re-check: [bold]katas check {kata.id}[/]   "
+                     "Re-check on save: [bold]katas watch[/]")
+    return lines
+
+
+def _names(names: list[str], limit: int = 4) -> str:
+    text = "; ".join(names[:limit])
+    return text + (f"; and {len(names) - limit} more" if len(names) > limit else "")
+
+
+def _test_path(kata: Kata) -> str:
+    return kata.test_file
+
+
+def show_kata(console: Console, kata: Kata, result: KataResult, full: bool = True) -> None:
+    console.print()
+    for line in kata_lines(kata, result, full):
+        console.print(line)
+
+
+def render_html(lines: list[str], width: int = 110, recorded: Console | None = None) -> str:
+    """Rich markup lines (or what a recording console printed) as one block of HTML, for a notebook cell."""
+    console = recorded or Console(record=True, file=io.StringIO(), width=width, highlight=False, force_terminal=True,
+                                  soft_wrap=True,
+                                  force_jupyter=False)
+    for line in lines:
+        console.print(line)
+    return console.export_html(inline_styles=True, code_format="<pre style=\"white-space: pre-wrap; font-family: "
+                                "Menlo, Consolas, monospace; font-size: 0.9em\">{code}</pre>")
 
 
 def show_list(console: Console, katas: list[Kata], results: dict[str, KataResult]) -> None:
     for k in katas:
         status = results[k.id].status
-        console.print(f"{MARK[status]} {k.id}  {escape(k.title):<48} {LABEL[status]}")
+        half = parts_line(results[k.id])
+        console.print(f"{MARK[status]} {k.id}  {escape(k.title):<48} {LABEL[status]}"
+                      + (f"  [dim]({escape(half)})[/]" if half else ""))
+
+
+def first_problem(result: KataResult) -> str:
+    """One line for a table: the first cause's check and message, or what remains of a half-done kata."""
+    half = parts_line(result)
+    if result.status == "not_started":
+        return half
+    causes = result.causes()
+    if not causes:
+        return ""
+    failure, names = causes[0]
+    return f"{names[0]}: {failure.message.splitlines()[0]}"
 
 
 def report_json(katas: list[Kata], results: dict[str, KataResult], **extra) -> str:
@@ -62,7 +138,9 @@ def report_json(katas: list[Kata], results: dict[str, KataResult], **extra) -> s
         **extra,
         "katas": [{"id": k.id, "status": results[k.id].status,
                    "failed_checks": [c.name for c in results[k.id].failed_checks],
-                   "messages": [c.message for c in results[k.id].failed_checks]} for k in katas],
+                   "messages": [c.message for c in results[k.id].failed_checks],
+                   "parts": results[k.id].parts(),
+                   "seed": results[k.id].seed} for k in katas],
     }, indent=2, ensure_ascii=False)
 
 
@@ -74,8 +152,33 @@ def report_markdown(katas: list[Kata], results: dict[str, KataResult], warnings:
     icons = {"passed": "✅", "failed": "❌", "error": "⚠️", "not_started": "⬜"}
     for k in katas:
         r = results[k.id]
-        first = r.failed_checks[0] if r.failed_checks and r.status != "not_started" else None
-        detail = f"{first.name}: {first.message.splitlines()[0]}" if first and first.message else ""
-        detail = detail.replace("|", "\\|")[:160]
+        detail = first_problem(r).replace("|", "\\|")[:160]
         lines.append(f"| {k.id} | {k.title} | {icons[r.status]} {LABEL[r.status]} | {detail} |")
     return "\n".join(lines) + "\n"
+
+
+def report_junit(katas: list[Kata], results: dict[str, KataResult]) -> str:
+    """JUnit XML: a test suite per kata, a test case per check; the teaching message is the failure text.
+    A not-started check is a skipped test case, so a half-done course reads as unfinished, not broken."""
+    from xml.etree import ElementTree as ET
+
+    suites = ET.Element("testsuites", name="gradient descent katas")
+    for kata in katas:
+        result = results[kata.id]
+        checks = result.checks
+        suite = ET.SubElement(suites, "testsuite", name=f"{kata.id} {kata.title}", tests=str(len(checks)),
+                              failures=str(sum(c.outcome == "failed" for c in checks)),
+                              errors=str(sum(c.outcome == "error" for c in checks)),
+                              skipped=str(sum(c.outcome == "not_started" for c in checks)))
+        ET.SubElement(ET.SubElement(suite, "properties"), "property", name="status", value=result.status)
+        for check in checks:
+            case = ET.SubElement(suite, "testcase", classname=f"katas.{kata.name}", name=check.name)
+            first = check.message.splitlines()[0] if check.message else check.outcome
+            if check.outcome == "failed":
+                ET.SubElement(case, "failure", message=first[:200]).text = check.message
+            elif check.outcome == "error":
+                ET.SubElement(case, "error", message=first[:200]).text = check.message
+            elif check.outcome == "not_started":
+                ET.SubElement(case, "skipped", message=first[:200])
+    ET.indent(suites)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"

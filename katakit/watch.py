@@ -6,7 +6,9 @@ A kata that hangs or crashes shows as an error; watching goes on.
 
 from __future__ import annotations
 
+import _thread
 import contextlib
+import os
 import queue
 import sys
 import threading
@@ -28,16 +30,24 @@ def _watch_files(folder: Path, events: queue.Queue, stop: threading.Event) -> No
         events.put(("saved", {Path(p).name for _, p in changes}))
 
 
-def _read_keys(events: queue.Queue) -> None:
-    stream = sys.stdin
-    if stream is None:
+def _read_keys(events: queue.Queue, busy: threading.Event) -> None:
+    """Keys from stdin, read with os.read (no Python-level lock is held while it waits, so exiting never
+    blocks on it). A q during a long check interrupts the check: watch ends within a second."""
+    if sys.stdin is None:
         return
+    fd = sys.stdin.fileno()
     while True:
-        char = stream.read(1)
-        if not char:
+        try:
+            data = os.read(fd, 1)
+        except OSError:
+            return
+        if not data:
             return  # stdin closed: watch without keys
+        char = data.decode("utf-8", errors="ignore").lower()
         if char.strip():
-            events.put(("key", char.lower()))
+            events.put(("key", char))
+            if char == "q" and busy.is_set():
+                _thread.interrupt_main()
 
 
 @contextlib.contextmanager
@@ -58,14 +68,22 @@ def _single_keys():
 
 
 class Screen:
-    def __init__(self, root: Path, katas: list[manifest.Kata], console: Console):
-        self.root, self.katas, self.console = root, katas, console
-        self.results = run.run(None, root=root, extra_args=TIMEOUT)
+    def __init__(self, root: Path, katas: list[manifest.Kata], console: Console, busy: threading.Event):
+        self.root, self.katas, self.console, self.busy = root, katas, console, busy
+        busy.set()
+        try:
+            self.results = run.run(None, root=root, extra_args=TIMEOUT)
+        finally:
+            busy.clear()
         self.current = views.next_kata(katas, self.results) or katas[-1]
         self.hint_level = 0
 
     def recheck(self, kata: manifest.Kata) -> None:
-        self.results.update(run.run([kata.id], root=self.root, extra_args=TIMEOUT))
+        self.busy.set()
+        try:
+            self.results.update(run.run([kata.id], root=self.root, extra_args=TIMEOUT))
+        finally:
+            self.busy.clear()
 
     def draw(self, note: str = "") -> None:
         if self.console.is_terminal:
@@ -111,20 +129,23 @@ class Screen:
 
 
 def main(root: Path, katas: list[manifest.Kata], console: Console) -> int:
-    screen = Screen(root, katas, console)
-    screen.draw()
     events: queue.Queue = queue.Queue()
-    stop = threading.Event()
-    threading.Thread(target=_watch_files, args=(root / "katas", events, stop), daemon=True).start()
-    threading.Thread(target=_read_keys, args=(events,), daemon=True).start()
+    stop, busy = threading.Event(), threading.Event()
+    threading.Thread(target=_read_keys, args=(events, busy), daemon=True).start()
     with _single_keys():
         try:
+            screen = Screen(root, katas, console, busy)
+            screen.draw()
+            threading.Thread(target=_watch_files, args=(root / "katas", events, stop), daemon=True).start()
             while True:
                 kind, value = events.get()
                 if kind == "saved":
                     screen.on_saved(value)
                 elif not screen.on_key(value):
                     break
+        except KeyboardInterrupt:  # Ctrl+C, or q during a check: the supervisor has stopped its workers
+            pass
         finally:
             stop.set()
+    console.print("Stopped watching.")
     return 0

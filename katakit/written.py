@@ -257,12 +257,20 @@ def judge_blanks(answer: Answer, blanks: tuple[Blank, ...]) -> list[Failure]:
 
 
 def run_snippet(code: str) -> str:
-    """What the snippet prints (it runs in a fresh namespace with torch imported)."""
+    """What the snippet prints (it runs in a fresh namespace with torch imported). torch.optim.SGD is
+    katakit's EagerSGD while it runs: the same numbers, without the second or more that the real step()
+    spends importing torch._dynamo on first use."""
     import torch
 
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        exec(compile(code, "<snippet>", "exec"), {"torch": torch, "__name__": "__snippet__"})  # noqa: S102
+    from katakit.quick_optim import EagerSGD
+
+    out, real = io.StringIO(), torch.optim.SGD
+    torch.optim.SGD = EagerSGD
+    try:
+        with contextlib.redirect_stdout(out):
+            exec(compile(code, "<snippet>", "exec"), {"torch": torch, "__name__": "__snippet__"})  # noqa: S102
+    finally:
+        torch.optim.SGD = real
     return out.getvalue().strip()
 
 
@@ -357,5 +365,6 @@ def stub_of(reference: str) -> str:
     head, rest = reference.split("## Your answer", 1)
     tail = rest.split("\n## ", 1)[1] if "\n## " in rest else ""
     tail = re.sub(r"^(\s*[-*+]\s*)\[\s*[xX✓✔]\s*\]", r"\1[ ]", tail, flags=re.MULTILINE)
-    tail = re.sub(r"^(.*\*\*(?:Answer|Output):\*\*).*$", rf"\1 {BLANK}", tail, flags=re.MULTILINE)
+    tail = re.sub(r"^(\s*(?:[-*+]|\d+\.)\s.*\*\*Answer:\*\*).*$", rf"\1 {BLANK}", tail, flags=re.MULTILINE)
+    tail = re.sub(r"^(\s*\*\*Output:\*\*).*$", rf"\1 {BLANK}", tail, flags=re.MULTILINE)
     return f"{head}## Your answer\n\n{PLACEHOLDER}\n" + (f"\n## {tail}" if tail else "")

@@ -10,20 +10,20 @@ import torch
 
 
 def to_tensor(rows: list[list[float]] | np.ndarray) -> torch.Tensor:
-    """A table (a list of rows, or a numpy array) as a new 2-D float32 tensor.
+    """A table (a list of rows, or a numpy array) as a 2-D float32 tensor.
 
     Args:
         rows: N rows of k numbers each: a list of lists of ints or floats, or a numpy array of
             shape (N, k) and any number dtype.
 
     Returns:
-        A tensor of shape (N, k), float32, holding its own copy of the numbers: changing the numpy
-        array afterwards must not change the tensor.
+        A tensor of shape (N, k), float32, holding the same numbers row by row, whatever kind of
+        input came in. Sharing memory with a float32 numpy array and holding a copy are both fine.
 
     Example:
         >>> to_tensor([[73, 67, 43], [91, 88, 64]])
         tensor([[73., 67., 43.],
                 [91., 88., 64.]])
     """
-    # TODO(q04): which dtype do the model's weights have? And does your tensor share memory with the array?
+    # TODO(q04): which dtype do the model's weights have? Does every kind of input end up with it?
     raise NotImplementedError("q04: to_tensor is not written yet")

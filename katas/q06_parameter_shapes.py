@@ -1,8 +1,9 @@
 """q06 · Shapes of the weights and the bias.
 
-The model computes one prediction per target from all the inputs: preds = x @ w.t() + b. So w has
-one row per target and one column per input, and b has one entry per target. Both shapes come from
-the number of columns (variables), never from the number of rows (samples).
+The model computes one prediction per target from all the inputs of a sample: each target has its
+own weight for every input, and its own bias. So w has one row per target and one column per input,
+and b has one entry per target. Both shapes come from the number of columns (variables), never from
+the number of rows (samples).
 """
 
 import torch

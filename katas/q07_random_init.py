@@ -9,23 +9,23 @@ import torch
 
 
 def init_params(n_inputs: int, n_outputs: int, seed: int) -> tuple[torch.Tensor, torch.Tensor]:
-    """Random weights w and bias b for a linear model, drawn from a generator seeded with `seed`.
-
-    Draw with gen = torch.Generator().manual_seed(seed): first w with
-    torch.randn(n_outputs, n_inputs, generator=gen), then b with torch.randn(n_outputs, generator=gen).
+    """Random weights w and bias b for a linear model, reproducible from `seed`.
 
     Args:
         n_inputs: the number of input variables, k.
         n_outputs: the number of target variables, m.
-        seed: the seed of the generator; the same seed gives the same parameters.
+        seed: the seed; the same seed gives the same parameters, another seed other ones.
 
     Returns:
-        (w, b): w of shape (m, k) and b of shape (m,), float32, leaf tensors with requires_grad=True.
+        (w, b): w of shape (m, k) and b of shape (m,), float32, leaf tensors with requires_grad=True
+        (so backward() fills w.grad and b.grad). Their numbers are the standard normal draws of a
+        random generator seeded with `seed`: w's m·k numbers first, row by row, then b's m, so that
+        everyone with the same seed starts from the same point.
 
     Example:
         >>> w, b = init_params(3, 2, seed=0)
         >>> w.shape, b.shape, w.requires_grad
         (torch.Size([2, 3]), torch.Size([2]), True)
     """
-    # TODO(q07): draw w, then b, from the generator. How do you ask autograd to track a tensor?
+    # TODO(q07): draw w, then b, from a generator seeded with seed. How do you ask autograd to track a tensor?
     raise NotImplementedError("q07: init_params is not written yet")

@@ -16,11 +16,12 @@ def mse(preds: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
         targets: actual targets, the same shape (N, M), float32.
 
     Returns:
-        A scalar tensor, shape (), float32, that autograd can differentiate.
+        A scalar tensor, shape (), float32, that autograd can differentiate back to preds.
+        preds and targets are left unchanged. Built from tensor operations, not F.mse_loss.
 
-    Raises:
-        ValueError: when the shapes differ; broadcasting (N, 1) against (N,) would quietly
-            compare every prediction with every target.
+    Going further (not required): shapes that differ are the caller's mistake, and (N, 1)
+    against (N,) quietly broadcasts to an N×N difference; raising a ValueError for them
+    catches it where it happens.
 
     Example:
         >>> mse(torch.tensor([[1., 2.]]), torch.tensor([[1., 4.]]))

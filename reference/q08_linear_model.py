@@ -1,15 +1,18 @@
 """q08 · The model as matrix operations.
 
 For one sample, each target is a weighted sum of the inputs plus a bias. For a whole batch, one
-matrix product does every weighted sum at once: x @ w.t() pairs each row of x (a sample) with each
-row of w (the weights of one target), and adding b adds each target's bias to every row.
+matrix product computes every weighted sum at once: each row of x (a sample) meets each row of w
+(the weights of one target). Then each target's bias is added to its column of predictions.
 """
 
 import torch
 
 
 def model(x: torch.Tensor, w: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
-    """The linear model: preds = x @ wᵀ + b.
+    """The linear model's predictions for a batch of samples.
+
+    Prediction [n, j] is the weighted sum of sample n's inputs, weighted by row j of w (target j's
+    weights), plus b[j], target j's bias.
 
     Args:
         x: inputs, shape (N, k), float32, one row per sample.

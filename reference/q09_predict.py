@@ -9,7 +9,8 @@ import torch
 
 
 def predict(x, w: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
-    """Predictions of the linear model x @ wᵀ + b, for one sample or for a batch.
+    """Predictions of the linear model of q08 (for each target, the weighted sum of the inputs with
+    that target's row of w, plus its bias), for one sample or for a batch.
 
     Args:
         x: one sample, shape (k,), or a batch, shape (N, k): a tensor of any number dtype or a

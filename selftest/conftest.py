@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from katakit import loader, manifest
+
 ROOT = Path(__file__).resolve().parent.parent
 IGNORE = shutil.ignore_patterns(".git", ".venv*", "__pycache__", "plots", ".katas")
 
@@ -36,19 +38,17 @@ def copy_repo(dest: Path, solved: bool = False) -> Path:
     return dest
 
 
-@pytest.fixture
-def make_copy(tmp_path):
+@pytest.fixture(scope="session")
+def make_copy(tmp_path_factory):
     """make_copy(solved=False): a fresh copy of the repository; solved=True puts the references in katas/."""
-    made = []
 
     def make(solved: bool = False) -> Path:
-        made.append(copy_repo(tmp_path / f"repo{len(made)}", solved))
-        return made[-1]
+        return copy_repo(tmp_path_factory.mktemp("copy") / "repo", solved)
 
     return make
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def katas_in():
     """katas_in(copy, env=None, name=[args], ...) runs each `katas args` in one process inside copy: {name: [code, out]}."""
 
@@ -64,15 +64,17 @@ def katas_in():
 
 def pytest_terminal_summary(terminalreporter):
     """The mutant report: how many known-wrong versions exist and how many were killed, per kata and in total."""
-    kinds = {"mutant is killed": "mutants killed", "misbehaving function": "bad inputs caught",
-             "passes under this seed": "seeds passed"}
+    kinds = {"mutant is killed": "mutants killed", "one mistake gives one short report": "mutants with one short report",
+             "correct variant passes": "correct variants passing", "misbehaving function": "bad inputs caught",
+             "hostile kata gets its own": "hostile katas caught, each alone", "passes under this seed": "seeds passed",
+             "flipping any single mark": "written parts where every single flipped mark fails"}
     tally: dict[str, dict[str, list[int]]] = {label: {} for label in kinds.values()}
     for outcome in ("passed", "failed"):
         for report in terminalreporter.stats.get(outcome, []):
             label = next((lab for key, lab in kinds.items() if key in report.nodeid.replace("_", " ")), None)
             if label is None:
                 continue
-            kata = report.nodeid.split("[")[-1][:3] if label != "seeds passed" else "all"
+            kata = report.nodeid.split("[")[-1][:3] if label not in ("seeds passed",) else "all"
             counts = tally[label].setdefault(kata, [0, 0])
             counts[0] += outcome == "passed"
             counts[1] += 1
@@ -82,3 +84,10 @@ def pytest_terminal_summary(terminalreporter):
             terminalreporter.write_line(f"{label}: {done}/{total}")
             if label == "mutants killed":
                 terminalreporter.write_line("  " + "  ".join(f"{k} {c[0]}/{c[1]}" for k, c in sorted(per_kata.items())))
+    if tally["written parts where every single flipped mark fails"]:
+        keys = [getattr(loader.load_module(ROOT / k.test_file, f"key_{k.id}"), "KEY", None)
+                for k in manifest.load(ROOT) if k.kind != "code"]
+        keys = [key for key in keys if key is not None]
+        terminalreporter.write_line(
+            f"written parts: {len(keys)}, with {sum(len(k.statements) for k in keys)} statements, "
+            f"{sum(len(k.blanks) for k in keys)} blanks and {sum(len(k.snippets) for k in keys)} predict-the-output snippets")

@@ -5,11 +5,13 @@ The reference itself is proven green by running `pytest --impl=reference tests` 
 """
 
 import ast
+import io
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
-from katakit import manifest, run
+from katakit import manifest, run, views
 
 ROOT = Path(__file__).resolve().parent.parent
 KATAS = manifest.load(ROOT)
@@ -42,12 +44,25 @@ def overlaid():
     return result
 
 
+def constant(path: Path, name: str, default=None):
+    for node in ast.parse(path.read_text()).body:
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == name:
+            return ast.literal_eval(node.value)
+    return default
+
+
 def caught_by(path: Path) -> str:
     """The phrase a failure message must contain to name this mutant's mistake (its CAUGHT_BY)."""
-    for node in ast.parse(path.read_text()).body:
-        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "CAUGHT_BY":
-            return node.value.value
-    raise AssertionError(f"{path.relative_to(ROOT)} has no CAUGHT_BY = '...' naming the message that catches it")
+    phrase = constant(path, "CAUGHT_BY")
+    assert phrase, f"{path.relative_to(ROOT)} has no CAUGHT_BY = '...' naming the message that catches it"
+    return phrase
+
+
+def shown(kata, result) -> list[str]:
+    """What `katas check` prints for this result, as plain lines."""
+    console = Console(width=10_000, no_color=True, highlight=False, record=True, file=io.StringIO())
+    views.show_kata(console, kata, result)
+    return console.export_text().strip("\n").splitlines()
 
 
 @pytest.fixture(scope="module")
@@ -67,14 +82,30 @@ def test_the_untouched_stub_fails_every_check_as_not_started(kata, stubs):
 
 
 @pytest.mark.parametrize("mutant", MUTANTS, ids=lambda p: f"{p.parent.name[:3]}-{p.stem}")
-def test_the_mutant_is_killed_by_a_message_that_names_its_mistake(mutant, overlaid):
+def test_the_mutant_is_killed_by_a_first_message_that_names_its_mistake(mutant, overlaid):
     kata_id = mutant.parent.name[:3]
     phrase = caught_by(mutant)
     result = overlaid(mutant)
     assert result.status != "passed", f"{mutant.relative_to(ROOT)} survives: every check of {kata_id} passes."
-    messages = [c.message for c in result.failed_checks]
-    assert any(phrase in m for m in messages), (
-        f"{mutant.relative_to(ROOT)} is caught, but no message says '{phrase}'. Messages:\n" + "\n".join(messages))
+    causes = [failure.message for failure, _ in result.causes()]
+    assert phrase in causes[0], (
+        f"{mutant.relative_to(ROOT)} is caught, but the first message shown does not say '{phrase}'. Messages, "
+        "in the order shown:\n" + "\n---\n".join(causes))
+
+
+@pytest.mark.parametrize("mutant", MUTANTS, ids=lambda p: f"{p.parent.name[:3]}-{p.stem}")
+def test_one_mistake_gives_one_short_report_that_names_no_other_mistake(mutant, overlaid):
+    """At most 12 lines in `katas check`, and no message names the mistake of another mutant of the kata
+    (a message that does would send the learner to the wrong fix), unless the mutant makes both (ALSO)."""
+    kata = next(k for k in KATAS if k.name == mutant.parent.name)
+    result = overlaid(mutant)
+    lines = shown(kata, result)
+    assert len(lines) <= 12, f"{mutant.relative_to(ROOT)}: `katas check` prints {len(lines)} lines:\n" + "\n".join(lines)
+    allowed = {caught_by(mutant), *constant(mutant, "ALSO", ())}
+    others = {caught_by(m) for m in MUTANTS if m.parent == mutant.parent} - allowed
+    text = "\n".join(lines)
+    named = [phrase for phrase in others if phrase in text and not any(phrase in a for a in allowed)]
+    assert not named, f"{mutant.relative_to(ROOT)}: the report also names {named}, another mistake:\n{text}"
 
 
 @pytest.mark.parametrize("variant", VARIANTS, ids=lambda p: f"{p.parent.name[:3]}-{p.stem}")

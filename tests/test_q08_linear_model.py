@@ -2,48 +2,87 @@
 
 import torch
 
-from katakit import data, describe, oracle
-from katakit.checks import expect, expect_close, expect_tensor, expect_unchanged
+from katakit import data, describe, oracle, written
+from katakit.checks import expect, expect_close, expect_tensor, expect_unchanged, require
+
+NOT_TRANSPOSED = "w not transposed"
+NO_BIAS = "forgot the bias"
+BIAS_PER_ROW = "bias per row"
 
 
 def _called(x: torch.Tensor, w: torch.Tensor, b: torch.Tensor) -> str:
     return f"model(x of shape {describe.shape(x)}, w of shape {describe.shape(w)}, b of shape {describe.shape(b)})"
 
 
-def _predict(kata, x: torch.Tensor, w: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
+def _dims(t: torch.Tensor) -> str:
+    return "x".join(str(n) for n in t.shape)
+
+
+def _call(kata, x: torch.Tensor, w: torch.Tensor, b: torch.Tensor):
+    """Call model; a crash whose situation shows a known mistake is named with that mistake's cause."""
     __tracebackhide__ = True
     try:
-        preds = kata.model(x, w, b)
-    except NotImplementedError:
-        raise
+        return kata.model(x, w, b)
     except RuntimeError as err:
-        if "must match the size" not in str(err):
-            raise  # the known mistakes (such as a missing .t()) are named by the runner
-        raise AssertionError(
-            f"{_called(x, w, b)} raised RuntimeError: {err}. Two tensors met in an elementwise + or * with shapes "
-            "that do not broadcast. x @ w.t() has shape (N, m), and b of shape (m,) is added to every row just as "
-            "it is: did you reshape b (unsqueeze, view, a column), or multiply x and w with * instead of @?"
-        ) from None
-    return expect_tensor(preds, shape=(len(x), len(w)), called=_called(x, w, b),
+        text = str(err)
+        if "shapes cannot be multiplied" in text and f"({_dims(x)} and {_dims(w)})" in text:
+            require(False, f"{_called(x, w, b)} raised RuntimeError: {text}. x {describe.shape(x)} met w "
+                           f"{describe.shape(w)} in the matrix product as it is, not transposed: the inner sizes "
+                           f"({x.shape[1]} and {w.shape[0]}) must match. Row j of w holds the weights of target j; "
+                           "what shape must the second factor have to give one column per target?",
+                    cause=NOT_TRANSPOSED)
+        if "must match the size" in text and _bias_per_row(kata, x, w, b):
+            require(False, f"{_called(x, w, b)} raised RuntimeError: {text}. {_PER_ROW}", cause=BIAS_PER_ROW)
+        if "must match the size" in text:
+            require(False, f"{_called(x, w, b)} raised RuntimeError: {text}. Two tensors met in an elementwise "
+                           "operation (+, -, *) with shapes that do not line up. Which of your operations are "
+                           "elementwise, and which shapes meet there? b of shape (m,) lines up with the columns "
+                           "of an (N, m) table just as it is.", cause="elementwise shapes")
+        raise  # other errors are explained by the runner, from the situation
+
+
+_PER_ROW = ("The bias went in per row: b[i] was added to every prediction of sample i (a run with as many samples "
+            "as targets shows it). b[j] belongs to target j, a column; b of shape (m,) lines up with the columns "
+            "just as it is.")
+
+
+def _bias_per_row(kata, x: torch.Tensor, w: torch.Tensor, b: torch.Tensor) -> bool:
+    """Probe: with as many samples as targets a per-row bias runs; does the model then add b[i] to row i?"""
+    m = len(w)
+    if m < 2:
+        return False
+    xs = x.repeat(m, 1)[:m].clone()  # m samples, however many x holds
+    try:
+        got = kata.model(xs, w.detach(), b.detach())
+    except Exception:  # noqa: BLE001 - the probe only confirms a diagnosis; any failure means "not confirmed"
+        return False
+    per_row = xs.double() @ w.detach().double().t() + b.detach().double().unsqueeze(1)
+    return isinstance(got, torch.Tensor) and got.shape == per_row.shape and torch.allclose(
+        got.detach().double(), per_row, rtol=1e-4, atol=1e-3)
+
+
+def _predict(kata, x: torch.Tensor, w: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
+    __tracebackhide__ = True
+    return expect_tensor(_call(kata, x, w, b), shape=(len(x), len(w)), called=_called(x, w, b),
                          nudge="One row per sample, one column per target: (N, k) inputs and (m, k) weights "
                                "give (N, m).")
 
 
-def _name_the_mistake(preds: torch.Tensor, x: torch.Tensor, w: torch.Tensor, b: torch.Tensor) -> str | None:
-    """Compare with the usual wrong formulas, in float64, to say which one the predictions follow."""
+def _name_the_mistake(preds: torch.Tensor, x: torch.Tensor, w: torch.Tensor, b: torch.Tensor) -> tuple[str, str] | None:
+    """(cause, explanation) when the predictions follow a usual wrong formula, compared in float64."""
     got, x64, w64, b64 = (t.detach().double() for t in (preds, x, w, b))
 
     def follows(wrong: torch.Tensor) -> bool:
         return wrong.shape == got.shape and torch.allclose(got, wrong, rtol=1e-4, atol=1e-3)
 
     if follows(x64 @ w64.t()):
-        return "They are x @ w.t() without the bias. Did you forget to add the bias b?"
+        return NO_BIAS, "They equal the matrix product alone, with no bias in them. Did you forget to add the bias b?"
     if len(x) == len(w) and follows(x64 @ w64.t() + b64.unsqueeze(1)):
-        return ("The bias went in per row: b[i] was added to every prediction of sample i. b[j] belongs to "
-                "target j, a column; b of shape (m,) broadcasts over the rows just as it is.")
+        return BIAS_PER_ROW, _PER_ROW
     if w.shape[0] == w.shape[1] and follows(x64 @ w64 + b64):
-        return ("They are x @ w + b: w was used without transposing it, which only runs because w is square "
-                "here. Did you forget the `.t()`? Row j of w holds the weights of target j.")
+        return NOT_TRANSPOSED, ("w went into the product as it is, not transposed, which only runs because w is "
+                                "square here. Row j of w holds the weights of target j: does column j of your "
+                                "predictions use row j of w?")
     return None
 
 
@@ -53,10 +92,13 @@ def _check_values(kata, x: torch.Tensor, w: torch.Tensor, b: torch.Tensor) -> No
     mistake = None if torch.allclose(preds.detach().double(), expected, rtol=1e-4, atol=1e-4) else (
         _name_the_mistake(preds, x, w, b))
     if mistake:
-        expect(False, f"{_called(x, w, b)} returned predictions that differ from x @ w.t() + b. {mistake}")
+        cause, why = mistake
+        expect(False, f"{_called(x, w, b)} returned predictions that differ from the expected ones. {why}",
+               cause=cause)
     else:
         expect_close(preds, expected, what="the predictions table", called=_called(x, w, b),
-                     nudge="Each prediction [n, j] is the sum over i of x[n, i] * w[j, i], plus b[j].")
+                     nudge="Work out one entry by hand: which row of x and which row of w meet in prediction "
+                           "[n, j], and which entry of b is added to it?")
 
 
 def test_model_predicts_the_crop_yields_of_every_sample(kata, seed):
@@ -84,24 +126,27 @@ def test_the_predictions_stay_connected_to_w_and_b(kata, seed):
     x = data.inputs()
     w, b = data.params(seed)
     preds = _predict(kata, x, w, b)
-    assert preds.requires_grad, (
-        f"{_called(x, w, b)} returned predictions with requires_grad=False although w and b require grad. "
-        "Did .detach(), .item(), numpy or torch.no_grad() cut the graph? Training needs backward() to reach "
-        "w and b through the predictions.")
+    require(preds.requires_grad,
+            f"{_called(x, w, b)} returned predictions with requires_grad=False although w and b require grad. "
+            "Did .detach(), .item(), numpy or torch.no_grad() cut the graph? Training needs backward() to reach "
+            "w and b through the predictions.", cause="graph cut")
     preds.sum().backward()
     # d(sum of preds)/dw[j, i] = sum of column i of x; d(sum of preds)/db[j] = N
     expect_close(w.grad, x.double().sum(0).expand(2, 3), what="w.grad after preds.sum().backward()",
-                 called=_called(x, w, b), nudge="Every weight should reach the predictions through x @ w.t().")
-    expect(b.grad is not None and torch.equal(b.grad, torch.full((2,), 5.0)),
-           f"after {_called(x, w, b)} and preds.sum().backward(), b.grad is "
-           f"{None if b.grad is None else b.grad.tolist()}; expected [5.0, 5.0], since b[j] is added once to "
-           "each of the 5 predictions of target j. Did you forget to add the bias b?")
+                 called=_called(x, w, b), nudge="Does every weight reach the predictions through the matrix product?")
+    if b.grad is None:
+        expect(False, f"after {_called(x, w, b)} and preds.sum().backward(), b.grad is None: b never reached the "
+                      "predictions. Did you forget to add the bias b?", cause=NO_BIAS)
+    else:
+        expect(torch.equal(b.grad, torch.full((2,), 5.0)),
+               f"after {_called(x, w, b)} and preds.sum().backward(), b.grad is {b.grad.tolist()}; expected "
+               "[5.0, 5.0], since b[j] is added once to each of the 5 predictions of target j.")
 
 
 def test_model_does_not_change_its_inputs(kata, seed):
     x, (w, b) = data.inputs(), data.params(seed)
     before = [t.detach().clone() for t in (x, w, b)]
-    kata.model(x, w, b)
+    _call(kata, x, w, b)
     for name, old, new in zip(("x", "w", "b"), before, (x, w, b), strict=True):
         expect_unchanged(old, new, name, called=_called(x, w, b))
 
@@ -111,3 +156,50 @@ def test_model_matches_the_float64_oracle_for_other_shapes(kata, seed):
     n, k, m = (int(v) for v in torch.randint(1, 7, (3,), generator=gen))
     w, b = data.params(seed + 1, n_inputs=k, n_outputs=m)
     _check_values(kata, data.random_batch(seed + 2, rows=n, cols=k), w.detach(), b.detach())
+
+
+# The written half: katas/q08_linear_model.md. The self-test proves reference/ agrees with this key.
+
+KEY = written.Key(
+    statements=(
+        written.true("`x @ w.t() + b` computes the predictions for every sample and every target in one expression.",
+                     "what the matrix product computes"),
+        written.false("`x @ w.t() + b` computes the predictions of one sample; a loop over the rows is needed for the "
+                      "whole batch.", "what the matrix product computes"),
+        written.true("Entry [i, j] of `x @ w.t() + b` is the weighted sum of sample i's inputs with target j's weights, "
+                     "plus `b[j]`.", "what one entry of the predictions is"),
+        written.true("`w.t()` is needed because `w` has shape (2, 3), one row per target, and `x` of shape (5, 3) can "
+                     "only be multiplied by a matrix with 3 rows.", "why w is transposed"),
+        written.false("For the crop data, `x @ w` without `.t()` gives the same predictions, because PyTorch transposes "
+                      "`w` automatically.", "why w is transposed"),
+        written.true("Adding `b` of shape (2,) to a (5, 2) matrix adds `b[j]` to every entry of column j.",
+                     "how the bias is added"),
+        written.false("`b` has to be repeated by hand into a (5, 2) matrix before it can be added to `x @ w.t()`.",
+                      "how the bias is added"),
+        written.false("`x * w.t()` (elementwise) and `x @ w.t()` compute the same predictions.",
+                      "@ versus *"),
+    ),
+    blanks=(
+        written.Blank("For `x` of shape (5, 3), `w` of shape (2, 3) and `b` of shape (2,), how many columns does "
+                      "`x @ w.t() + b` have?", accept=("2",), reject=("3", "5", "6"),
+                      about="the shape of the predictions"),
+    ),
+    snippets=(
+        written.Snippet("x = torch.zeros(5, 3)\nw = torch.zeros(2, 3)\nb = torch.zeros(2)\n"
+                        "print(tuple((x @ w.t() + b).shape))", about="the shape of x @ w.t() + b",
+                        nudge="What shape is w.t(), what does (N, k) @ (k, m) give, and does adding b change it?"),
+        written.Snippet("x = torch.tensor([[1., 2., 3.], [0., 0., 0.]])\nw = torch.tensor([[1., 1., 1.], [1., 0., 0.]])\n"
+                        "b = torch.tensor([10., 20.])\nprint((x @ w.t() + b).tolist())",
+                        about="the values of x @ w.t() + b",
+                        nudge="Entry [i, j] pairs row i of x with row j of w; which entry of b goes to column j?"),
+    ),
+    ideas=(
+        "the inputs, weights and biases as a matrix x (N, k), a matrix w (m, k) and a vector b (m,)",
+        "preds = x @ w.t() + b: one matrix product computes every weighted sum; b broadcasts over the rows",
+        "an example with shapes, such as (5, 3) @ (3, 2) + (2,) -> (5, 2) predictions",
+    ),
+)
+
+
+class TestTheWrittenPart(written.Checks):
+    key = KEY

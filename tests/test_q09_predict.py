@@ -3,7 +3,9 @@
 import torch
 
 from katakit import data, describe, oracle
-from katakit.checks import expect, expect_close, expect_tensor
+from katakit.checks import expect, expect_close, expect_tensor, require
+
+NOT_FLOAT32 = "x not made a float32 tensor"  # one cause: a list, whole numbers and float64 all need the same step
 
 
 def _describe_x(x) -> str:
@@ -21,14 +23,23 @@ def _predict(kata, x, w: torch.Tensor, b: torch.Tensor, shape: tuple) -> tuple[t
     except (TypeError, AttributeError) as err:
         if not isinstance(x, list):
             raise
-        raise AssertionError(
-            f"{called} raised {type(err).__name__}: {err}. A Python list is not a tensor: it has no .float() and "
-            "cannot take part in @. Turn x into a float32 tensor first.") from None
+        require(False, f"{called} raised {type(err).__name__}: {err}. A Python list is not a tensor: it has no "
+                       "tensor methods such as .float() and cannot take part in @. What turns a list into a float32 "
+                       "tensor?", cause=NOT_FLOAT32)
+    except RuntimeError as err:
+        given = torch.as_tensor(x)
+        if "same dtype" not in str(err) or given.dtype == torch.float32:
+            raise  # other errors are explained by the runner, from the situation
+        what = ("holds whole numbers, and a tensor of whole numbers is int64" if not given.is_floating_point()
+                else f"is {describe.dtype(given)}")
+        require(False, f"{called} raised RuntimeError: {err}. The input you were given {what}, while the weights "
+                       "are float32: a matrix product needs both in one dtype. What must x become first?",
+                cause=NOT_FLOAT32)
     if len(shape) == 1 and isinstance(preds, torch.Tensor) and tuple(preds.shape) == (1, *shape):
-        raise AssertionError(
-            f"{called} returned shape {describe.shape(preds)} for a single sample; expected {shape}, one "
-            "prediction per target. Did you turn the single sample into a batch of one and keep that extra "
-            "dimension? x @ w.t() + b already works on a 1-D sample of shape (k,).")
+        require(False, f"{called} returned shape {describe.shape(preds)} for a single sample; expected {shape}, one "
+                       "prediction per target. Did you turn the single sample into a batch of one and keep that "
+                       "extra dimension? The matrix product already works on a 1-D sample of shape (k,).",
+                cause="single sample kept as a batch")
     return expect_tensor(preds, shape=shape, called=called), called
 
 
@@ -38,10 +49,12 @@ def _expect_oracle(preds: torch.Tensor, x, w: torch.Tensor, b: torch.Tensor, cal
     got = preds.detach().double()
     if not torch.allclose(got, expected, rtol=1e-4, atol=1e-4) and torch.allclose(
             got, x64 @ w.detach().double().t(), rtol=1e-4, atol=1e-3):
-        expect(False, f"{called} returned x @ w.t() without the bias. Did you forget to add the bias b?")
+        expect(False, f"{called} returned predictions that equal the matrix product alone, with no bias in them. "
+                      "Did you forget to add the bias b?", cause="forgot the bias")
     else:
         expect_close(preds, expected, what="the result", called=called,
-                     nudge="The model is x @ w.t() + b, computed in float32.")
+                     nudge="Work out one prediction by hand: which row of w and which entry of b belong to each "
+                           "target?")
 
 
 def test_predict_gives_a_table_of_predictions_for_a_batch(kata, seed):

@@ -1,26 +1,47 @@
 """q17 · A positive derivative: which way?"""
 
-import pytest
+from katakit import written
 
-from katakit.written import check_concepts, check_length, check_short_answer
+# The written part: katas/q17_positive_derivative.md. The self-test proves reference/ agrees with this key.
 
-pytestmark = pytest.mark.written
+KEY = written.Key(
+    statements=(
+        written.true("A positive derivative means the loss rises when the weight is increased slightly.",
+                     "what a positive derivative says"),
+        written.false("A positive derivative means the loss falls when the weight is increased slightly.",
+                      "what a positive derivative says"),
+        written.true("To lower the loss, a weight with a positive derivative should be decreased slightly.",
+                     "which way to move the weight"),
+        written.false("A positive derivative means you should increase the weight, following the gradient.",
+                      "which way to move the weight"),
+        written.true("The sign of the derivative tells which way the loss goes as the weight grows: up if positive, "
+                     "down if negative.", "what the sign of a derivative tells"),
+        written.false("The sign of the derivative says nothing about direction; only its size matters.",
+                      "what the sign of a derivative tells"),
+        written.true("The update `w -= lr * w.grad` makes a weight with a positive gradient smaller.",
+                     "what the update does with a positive gradient"),
+        written.false("A positive derivative means the weight itself is positive.", "what a positive derivative says"),
+    ),
+    blanks=(
+        written.Blank("The derivative of the loss w.r.t. a weight element is positive. To get a lower loss, do you "
+                      "increase or decrease that element slightly?",
+                      accept=("decrease", "decrease it", "decreasing", "reduce", "lower", "make it smaller",
+                              "smaller"),
+                      reject=("increase", "increase it", "raise", "larger", "neither", "either"),
+                      about="which way to move a weight with a positive derivative"),
+    ),
+    snippets=(
+        written.Snippet("w = torch.tensor(3.0, requires_grad=True)\nloss = (w - 1) ** 2\nloss.backward()\n"
+                        "with torch.no_grad():\n    w -= 0.1 * w.grad\nprint(w.item())",
+                        about="one update of a weight with a positive gradient",
+                        nudge="What is the slope of (w - 1)² at w = 3, and which way does `w -= 0.1 * w.grad` move w?"),
+    ),
+    ideas=(
+        "decrease the weight slightly",
+        "because a positive derivative means the loss rises as the weight rises, so it falls as the weight falls",
+    ),
+)
 
-RUBRIC = {
-    "what a positive derivative says (the loss rises as the weight rises)": r"(loss|it) (goes up|rises|increases|grows|gets (bigger|larger))|slope|uphill",
-    "moving the weight against the sign of the derivative": r"opposite|other way|against|subtract|minus|decreas",
-    "that the step should be small": r"small|slight|little|learning rate|lr",
-}
 
-
-def test_the_short_answer_is_decrease(answer):
-    check_short_answer(answer, r"decrease", choices="increase or decrease",
-                       nudge="If the loss rises when the weight rises, which way must the weight move for the loss to fall?")
-
-
-def test_the_answer_is_a_few_sentences_long(answer):
-    check_length(answer)
-
-
-def test_the_answer_covers_the_key_ideas(answer):
-    check_concepts(answer, RUBRIC)
+class TestTheWrittenPart(written.Checks):
+    key = KEY

@@ -1,25 +1,46 @@
 """q38 · torch.nn.functional."""
 
-import pytest
+from katakit import written
 
-from katakit.written import check_concepts, check_length
+# The written part: katas/q38_functional.md. The self-test proves reference/ agrees with this key.
 
-pytestmark = pytest.mark.written
+KEY = written.Key(
+    statements=(
+        written.true("`torch.nn.functional` holds ready-made loss functions, such as `F.mse_loss`.",
+                     "what torch.nn.functional holds"),
+        written.false("`torch.nn.functional` has no loss functions: a loss always has to be written by hand.",
+                      "what torch.nn.functional holds"),
+        written.true("Besides loss functions, `torch.nn.functional` holds other utilities, such as activation "
+                     "functions.", "what torch.nn.functional holds"),
+        written.false("The `nn.Linear` class is defined in `torch.nn.functional`.",
+                      "where the nn.Linear class lives"),
+        written.true("`F.mse_loss(preds, targets)` computes the same mean squared error as the hand-written `mse` of "
+                     "the lesson.", "what F.mse_loss computes"),
+        written.false("`F.mse_loss` returns the sum of the squared differences, not their mean.",
+                      "what F.mse_loss computes"),
+        written.false("With `F.mse_loss` as the loss, `loss.backward()` can no longer compute the gradients of the "
+                      "weights.", "gradients through F.mse_loss"),
+    ),
+    blanks=(
+        written.Blank("Which function of `torch.nn.functional` does the lesson use to compute the loss?",
+                      accept=("mse_loss", "F.mse_loss", "mse_loss()", "F.mse_loss()", "torch.nn.functional.mse_loss",
+                              "nn.functional.mse_loss"),
+                      reject=("mse", "MSELoss", "nn.MSELoss", "mean_squared_error", "l1_loss"),
+                      about="the loss function the lesson takes from torch.nn.functional"),
+    ),
+    snippets=(
+        written.Snippet("import torch.nn.functional as F\npreds = torch.tensor([1.0, 2.0, 3.0])\n"
+                        "targets = torch.tensor([1.0, 2.0, 6.0])\nprint(F.mse_loss(preds, targets).item())",
+                        about="F.mse_loss on three numbers",
+                        nudge="Square each difference, then: add them up, or take their mean?"),
+    ),
+    ideas=(
+        "it is a module of ready-made utility functions, imported as F",
+        "it holds loss functions such as F.mse_loss, and other utilities such as activation functions",
+        "the lesson uses F.mse_loss instead of the hand-written mean squared error",
+    ),
+)
 
-RUBRIC = {
-    "what kind of functions it holds (loss functions such as mse_loss, activations such as relu)":
-        r"loss|mse|cross.?entropy|activation|relu|sigmoid|tanh|softmax",
-    "that these functions keep no parameters or state of their own (unlike nn.Linear)":
-        r"no (state|parameters?|weights?|learnable|trainable)|without (any )?(state|parameters?|weights?)|stateless"
-        r"|(not|n't|never) (hold|have|store|keep|learn|contain)|nothing (is )?(stored|to learn|learned)|pure function",
-    "how it is used (imported as F, called inside a model's forward or to compute the loss)":
-        r"\bf\.|as f\b|import|inside|forward|model|compute the loss|as (the|a) loss",
-}
 
-
-def test_the_answer_is_a_few_sentences_long(answer):
-    check_length(answer)
-
-
-def test_the_answer_covers_the_key_ideas(answer):
-    check_concepts(answer, RUBRIC)
+class TestTheWrittenPart(written.Checks):
+    key = KEY

@@ -1,30 +1,49 @@
 """q41 · torch.optim.SGD."""
 
-import pytest
+from katakit import written
 
-from katakit.written import check_concepts, check_length, check_short_answer
+# The written part: katas/q41_sgd.md. The self-test proves reference/ agrees with this key.
 
-pytestmark = pytest.mark.written
+KEY = written.Key(
+    statements=(
+        written.true("SGD is called stochastic because each step uses the gradient of a random batch of rows, not of "
+                     "the whole dataset.", "where the \"stochastic\" comes from"),
+        written.false("SGD is called stochastic because the weights start from random values.",
+                      "where the \"stochastic\" comes from"),
+        written.false("SGD is called stochastic because each step moves the parameters in a random direction instead "
+                      "of against a gradient.", "where the \"stochastic\" comes from"),
+        written.true("Created as in the lesson, with only a learning rate, `torch.optim.SGD` makes `opt.step()` do "
+                     "`p -= lr * p.grad` for every parameter `p` it was given.", "the update SGD makes"),
+        written.false("`opt.step()` of `torch.optim.SGD` adds `lr` times the gradient to each parameter.",
+                      "the update SGD makes"),
+        written.false("Created as in the lesson, `torch.optim.SGD` follows a different update rule from the manual "
+                      "gradient descent we wrote by hand.", "how SGD relates to the update written by hand"),
+    ),
+    blanks=(
+        written.Blank("What does SGD stand for?",
+                      accept=("stochastic gradient descent", "stochastic gradient-descent",
+                              "stochastic-gradient-descent"),
+                      reject=("standard gradient descent", "simple gradient descent", "steepest gradient descent",
+                              "sequential gradient descent", "stochastic gradient"),
+                      about="what SGD stands for"),
+        written.Blank('The word "stochastic" means what, in one word?', accept=("random", "randomly", "randomised",
+                                                                                 "randomized"),
+                      reject=("standard", "simple", "small", "fast", "steepest"),
+                      about="what \"stochastic\" means"),
+    ),
+    snippets=(
+        written.Snippet("w = torch.tensor([2.0, -1.0], requires_grad=True)\nopt = torch.optim.SGD([w], lr=0.5)\n"
+                        "(3 * w).sum().backward()\nopt.step()\nprint(w.tolist())",
+                        about="one opt.step() of torch.optim.SGD",
+                        nudge="What is the gradient of 3 * w for each element, and what does SGD do with lr times it?"),
+    ),
+    ideas=(
+        "SGD stands for stochastic gradient descent",
+        "torch.optim.SGD is an optimizer: each opt.step() subtracts lr times the gradient from every parameter",
+        "stochastic means random: each step uses the gradient of a random batch, not of the whole dataset",
+    ),
+)
 
-RUBRIC = {
-    "that it is an optimizer (a class in torch.optim)":
-        r"optimi[sz]er|torch\.optim",
-    "what \"stochastic\" means here (random batches or samples instead of the whole dataset)":
-        r"random|shuffl|batch|sample|subset",
-    "the gradient-descent step it takes (p -= lr * p.grad for each parameter)":
-        r"-=|subtract|minus|against (the|its) gradient|opposite|learning.?rate|\blr\b",
-}
 
-
-def test_the_short_answer_says_what_sgd_stands_for(answer):
-    check_short_answer(answer, r"stochastic[ -]+gradient[ -]+descent", choices="three words, one for each letter",
-                       nudge="The G and the D are the method of the whole lesson. What does S stand for? "
-                             "It is a word meaning random.")
-
-
-def test_the_answer_is_a_few_sentences_long(answer):
-    check_length(answer)
-
-
-def test_the_answer_covers_the_key_ideas(answer):
-    check_concepts(answer, RUBRIC)
+class TestTheWrittenPart(written.Checks):
+    key = KEY

@@ -1,6 +1,6 @@
 """Makes the bias a (m, 1) column matrix instead of a vector with one entry per output."""
 
-CAUGHT_BY = "one entry per output"
+CAUGHT_BY = "not a matrix"
 
 
 def parameter_shapes(inputs, targets):

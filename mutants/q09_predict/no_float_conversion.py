@@ -2,7 +2,7 @@
 
 import torch
 
-CAUGHT_BY = "Integer tensor in a float model"
+CAUGHT_BY = "holds whole numbers"
 
 
 def predict(x, w, b):

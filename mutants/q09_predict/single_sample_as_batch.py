@@ -2,7 +2,7 @@
 
 import torch
 
-CAUGHT_BY = "for a single sample"
+CAUGHT_BY = "keep that extra dimension"
 
 
 def predict(x, w, b):

@@ -6,6 +6,4 @@ CAUGHT_BY = "asks for it by hand"
 
 
 def mse(preds, targets):
-    if preds.shape != targets.shape:
-        raise ValueError("shapes differ")
     return F.mse_loss(preds, targets)

@@ -6,6 +6,4 @@ CAUGHT_BY = "requires_grad=False"
 
 
 def mse(preds, targets):
-    if preds.shape != targets.shape:
-        raise ValueError("shapes differ")
     return torch.tensor(((preds - targets) ** 2).mean().item())

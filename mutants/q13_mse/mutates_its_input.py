@@ -4,8 +4,6 @@ CAUGHT_BY = "changed its input"
 
 
 def mse(preds, targets):
-    if preds.shape != targets.shape:
-        raise ValueError("shapes differ")
     diff = preds.detach() if preds.requires_grad else preds
     diff -= targets
     return (preds - targets * 0).pow(2).mean() if preds.requires_grad else diff.pow(2).mean()

@@ -4,6 +4,4 @@ CAUGHT_BY = "dtype float64"
 
 
 def mse(preds, targets):
-    if preds.shape != targets.shape:
-        raise ValueError("shapes differ")
     return ((preds.double() - targets.double()) ** 2).mean()

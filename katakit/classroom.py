@@ -1,0 +1,184 @@
+"""For a teacher: the GitHub Classroom autograding workflow (one grader step per kata, one point each),
+generated from the manifest, and `katas roster`: one class table from many learners' `katas report --json`.
+
+    katas classroom            # writes .github/workflows/classroom.yml from katas.toml
+    katas classroom --check    # exit 1 when the file on disk is not what katas.toml gives (the self-test runs it)
+    katas roster reports/      # the class table; --markdown, --csv, or --png heatmap.png (needs .[plot])
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from katakit import manifest
+
+WORKFLOW = Path(".github") / "workflows" / "classroom.yml"
+STATUSES = ("passed", "failed", "error", "not_started")
+
+
+def workflow(katas: list[manifest.Kata]) -> str:
+    """The autograding workflow: install once, then `katas check qNN` as a grader step per kata."""
+    lines = [
+        "# GitHub Classroom autograding: one point per kata, 0-44 per learner. Generated from katas.toml by",
+        "# `katas classroom`; do not edit by hand (the self-test checks it matches).",
+        "name: Autograding Tests",
+        "on:",
+        "  push:",
+        "  repository_dispatch:",
+        "permissions:",
+        "  checks: write  # the grading reporter writes the score as a check run",
+        "  actions: read",
+        "  contents: read",
+        "jobs:",
+        "  run-autograding-tests:",
+        "    runs-on: ubuntu-latest",
+        "    if: github.actor != 'github-classroom[bot]'",
+        "    timeout-minutes: 60",
+        "    steps:",
+        "      - name: Checkout code",
+        "        uses: actions/checkout@v4",
+        "      - uses: actions/setup-python@v5",
+        "        with:",
+        '          python-version: "3.11"',
+        "          cache: pip",
+        "          cache-dependency-path: pyproject.toml",
+        "      - name: Install the CPU build of torch and the katas",
+        "        run: |",
+        "          python -m pip install torch --index-url https://download.pytorch.org/whl/cpu",
+        "          python -m pip install -e .",
+    ]
+    for kata in katas:
+        lines += [
+            f"      - name: {kata.id}",
+            f"        id: {kata.id}",
+            "        uses: education/autograding-command-grader@v1",
+            "        with:",
+            f"          test-name: {kata.id}",
+            '          setup-command: ""',
+            f"          command: katas check {kata.id}",
+            "          timeout: 2",
+            "          max-score: 1",
+        ]
+    lines += ["      - name: Autograding Reporter", "        uses: education/autograding-grading-reporter@v1",
+              "        env:"]
+    lines += [f'          {kata.id.upper()}_RESULTS: "${{{{steps.{kata.id}.outputs.result}}}}"' for kata in katas]
+    lines += ["        with:", f"          runners: {','.join(k.id for k in katas)}"]
+    return "\n".join(lines) + "\n"
+
+
+# The roster -------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Learner:
+    name: str
+    statuses: dict[str, str]  # kata id -> status
+    failing: dict[str, list[tuple[str, str]]]  # kata id -> [(check name, first line of its message)]
+
+    @property
+    def passed(self) -> int:
+        return sum(s == "passed" for s in self.statuses.values())
+
+
+def _learner_name(path: Path) -> str:
+    """reports/ada.json is ada; reports/ada-katas/katas-report.json (as `gh run download` leaves it) is ada-katas."""
+    return path.parent.name if path.stem == "katas-report" else path.stem
+
+
+def read_reports(folder: Path) -> tuple[list[Learner], list[str]]:
+    """Every `katas report --json` file under folder, and a line for each file that was skipped and why."""
+    learners, skipped = [], []
+    for path in sorted(folder.rglob("*.json")):
+        shown = path.relative_to(folder).as_posix()
+        try:
+            data = json.loads(path.read_bytes().decode("utf-8"))
+        except UnicodeDecodeError:
+            skipped.append(f"{shown}: not UTF-8 text")
+            continue
+        except ValueError as err:
+            skipped.append(f"{shown}: not valid JSON ({err})")
+            continue
+        katas = data.get("katas") if isinstance(data, dict) else None
+        if not isinstance(katas, list) or not all(isinstance(k, dict) and k.get("status") in STATUSES for k in katas):
+            skipped.append(f"{shown}: not a `katas report --json` file (no list of katas with a status)")
+            continue
+        statuses = {str(k.get("id")): k["status"] for k in katas}
+        failing = {str(k.get("id")): [(name, (msg or "").splitlines()[0] if msg else "")
+                                      for name, msg in zip(k.get("failed_checks", []), k.get("messages", []) or
+                                                           [""] * len(k.get("failed_checks", [])), strict=False)]
+                   for k in katas if k["status"] in ("failed", "error")}
+        learners.append(Learner(_learner_name(path), statuses, failing))
+    return learners, skipped
+
+
+def common_failures(learners: list[Learner], top: int = 10) -> list[tuple[str, str, int, str]]:
+    """The checks that fail most often across the class: (kata id, check, how many learners, a message)."""
+    counts: Counter = Counter()
+    messages: dict[tuple[str, str], str] = {}
+    for learner in learners:
+        for kata_id, checks in learner.failing.items():
+            for name, message in dict(checks).items():
+                counts[(kata_id, name)] += 1
+                messages.setdefault((kata_id, name), message)
+    return [(k, name, n, messages[(k, name)]) for (k, name), n in counts.most_common(top)]
+
+
+def table_rows(learners: list[Learner], katas: list[manifest.Kata]) -> tuple[list[list[str]], list[list[str]]]:
+    """(per learner: name, passed/total, first kata not passed), (per kata: id, passed by, failing, pass rate)."""
+    total = len(katas)
+    people = [[p.name, f"{p.passed}/{total}", next((k.id for k in katas if p.statuses.get(k.id) != "passed"), "done")]
+              for p in sorted(learners, key=lambda p: (-p.passed, p.name))]
+    per_kata = []
+    for kata in katas:
+        passed = sum(p.statuses.get(kata.id) == "passed" for p in learners)
+        failing = sum(p.statuses.get(kata.id) in ("failed", "error") for p in learners)
+        rate = f"{100 * passed / len(learners):.0f}%" if learners else "-"
+        per_kata.append([kata.id, f"{passed}/{len(learners)}", str(failing), rate])
+    return people, per_kata
+
+
+def markdown(learners: list[Learner], katas: list[manifest.Kata], skipped: list[str]) -> str:
+    people, per_kata = table_rows(learners, katas)
+    lines = [f"## Class roster: {len(learners)} learners, {len(katas)} katas", ""]
+    lines += [f"> Skipped {s}" for s in skipped] + ([""] if skipped else [])
+    lines += ["| learner | passed | next kata |", "|---|---|---|"] + [f"| {' | '.join(r)} |" for r in people]
+    lines += ["", "| kata | passed by | failing | pass rate |", "|---|---|---|---|"]
+    lines += [f"| {' | '.join(r)} |" for r in per_kata]
+    lines += ["", "### The checks that fail most often", ""]
+    lines += [f"- {k}: {n} of {len(learners)} fail *{name}*: {message}".rstrip(": ")
+              for k, name, n, message in common_failures(learners)]
+    return "\n".join(lines) + "\n"
+
+
+def csv_text(learners: list[Learner], katas: list[manifest.Kata]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["learner", "passed", *(k.id for k in katas)])
+    for p in sorted(learners, key=lambda p: p.name):
+        writer.writerow([p.name, p.passed, *(p.statuses.get(k.id, "missing") for k in katas)])
+    return out.getvalue()
+
+
+def heatmap(learners: list[Learner], katas: list[manifest.Kata], path: Path) -> None:
+    """A PNG: learners × katas, coloured by status."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.colors import ListedColormap
+
+    order = ["not_started", "failed", "error", "passed"]
+    people = sorted(learners, key=lambda p: (-p.passed, p.name))
+    grid = [[order.index(p.statuses.get(k.id, "not_started")) for k in katas] for p in people]
+    fig, ax = plt.subplots(figsize=(max(8, len(katas) * 0.25), max(2.5, len(people) * 0.3 + 1.5)))
+    ax.imshow(grid, cmap=ListedColormap(["#e8e8e8", "#d9534f", "#f0ad4e", "#5cb85c"]), vmin=0, vmax=3, aspect="auto")
+    ax.set_xticks(range(len(katas)), [k.id for k in katas], rotation=90, fontsize=7)
+    ax.set_yticks(range(len(people)), [f"{p.name} ({p.passed})" for p in people], fontsize=8)
+    ax.set_title("Class roster: grey not started, red failed, orange error, green passed")
+    fig.savefig(path, dpi=120, bbox_inches="tight")
+    plt.close(fig)

@@ -1,0 +1,106 @@
+"""The katas in Jupyter, in a real kernel: `katas notebook` writes a valid workbook, and executing it headless
+with nbclient works both ways:
+
+- untouched: every kata is not started, and no file in katas/ changes;
+- with the reference solutions pasted into its cells: every kata passes, and the files on disk are the
+  references.
+
+The two executions run at once, each in its own copy and kernel. Needs the `notebook` extra.
+"""
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from katakit import manifest
+
+nbformat = pytest.importorskip("nbformat")
+pytest.importorskip("nbclient")
+pytest.importorskip("ipykernel")
+
+ROOT = manifest.find_root()
+KATAS = manifest.load(ROOT)
+EXECUTE = """
+import sys, nbformat
+from nbclient import NotebookClient
+book = nbformat.read(sys.argv[1], as_version=4)
+NotebookClient(book, timeout=120, kernel_name="python3", resources={"metadata": {"path": sys.argv[2]}}).execute()
+nbformat.write(book, sys.argv[1])
+"""
+
+
+def _paste_references(copy: Path) -> None:
+    path = copy / "workbook.ipynb"
+    book = json.loads(path.read_text(encoding="utf-8"))
+    for cell in book["cells"]:
+        source = "".join(cell["source"])
+        magic = re.match(r"%%(kata|answer) (q\d\d)\n", source)
+        if magic:
+            kata = manifest.get(magic.group(2), KATAS)
+            name = next(f for f in kata.files if f.endswith(".py" if magic.group(1) == "kata" else ".md"))
+            cell["source"] = magic.group(0) + (ROOT / "reference" / name).read_text(encoding="utf-8")
+    path.write_text(json.dumps(book), encoding="utf-8")
+
+
+def _statuses(copy: Path) -> dict[str, list[str]]:
+    """The statuses each kata's cells reported, in order, read from their HTML output."""
+    book = nbformat.read(copy / "workbook.ipynb", as_version=4)
+    found: dict[str, list[str]] = {}
+    for cell in book.cells:
+        if cell.cell_type == "code" and cell.source.startswith("%%"):
+            html = "".join(out.get("data", {}).get("text/html", "") for out in cell.outputs)
+            errors = [out for out in cell.outputs if out.output_type == "error"]
+            assert not errors, f"a cell raised: {errors[0].ename}: {errors[0].evalue}"
+            match = re.search(r"(q\d\d) · .*?\((passed|failed|error|not started)\)", html)
+            assert match, f"no kata report in the output of:\n{cell.source[:80]}\n{html[:300]}"
+            found.setdefault(match.group(1), []).append(match.group(2))
+    return found
+
+
+@pytest.fixture(scope="module")
+def executed(make_copy, katas_in):
+    untouched, pasted = make_copy(), make_copy()
+    for copy in (untouched, pasted):
+        assert katas_in(copy, notebook=["notebook"])["notebook"][0] == 0
+    _paste_references(pasted)
+    runs = [subprocess.Popen([sys.executable, "-c", EXECUTE, str(copy / "workbook.ipynb"), str(copy)], cwd=copy,
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) for copy in (untouched, pasted)]
+    for run in runs:
+        out, _ = run.communicate(timeout=300)
+        assert run.returncode == 0, out[-2000:]
+    return untouched, pasted
+
+
+def test_the_workbook_is_valid_and_has_a_cell_for_every_file_of_every_kata(make_copy, katas_in):
+    copy = make_copy()
+    katas_in(copy, notebook=["notebook"])
+    book = nbformat.read(copy / "workbook.ipynb", as_version=4)
+    nbformat.validate(book)
+    magics = [cell.source.split("\n", 1)[0] for cell in book.cells if cell.source.startswith("%%")]
+    assert len(magics) == sum(len(k.files) for k in KATAS)
+    again = katas_in(copy, notebook=["notebook"])["notebook"]
+    assert "previous workbook" in again[1] and list((copy / ".katas" / "backups").glob("workbook.*.ipynb")), (
+        "writing the workbook again did not keep the old one")
+
+
+def test_the_untouched_workbook_leaves_every_kata_not_started_and_every_file_as_it_was(executed):
+    untouched, _ = executed
+    statuses = _statuses(untouched)
+    assert set(statuses) == {k.id for k in KATAS}
+    assert all(set(s) == {"not started"} for s in statuses.values()), {
+        k: s for k, s in statuses.items() if set(s) != {"not started"}}
+    changed = [f for k in KATAS for f in k.files if (untouched / "katas" / f).read_bytes() != (ROOT / "katas" / f).read_bytes()]
+    assert not changed, f"running untouched cells changed {changed}"
+
+
+def test_the_workbook_with_the_references_pasted_passes_every_kata_and_writes_the_files(executed):
+    _, pasted = executed
+    statuses = _statuses(pasted)
+    assert all(s[-1] == "passed" for s in statuses.values()), {k: s for k, s in statuses.items() if s[-1] != "passed"}
+    differ = [f for k in KATAS for f in k.files
+              if (pasted / "katas" / f).read_bytes() != (ROOT / "reference" / f).read_bytes()]
+    assert not differ, f"the files on disk are not the references: {differ}"
