@@ -9,14 +9,21 @@ import torch
 
 
 def example_problem() -> tuple[torch.Tensor, torch.Tensor]:
-    """Data for a problem of your own in which targets ≈ inputs @ wᵀ + b (plus a little noise).
+    """Data for a problem of your own that a linear regression model explains.
 
     Pick something you know (house prices, exam marks, fuel use ...), choose its input and target
-    variables, and make up N samples whose targets follow a weighted sum of the inputs plus a bias.
+    variables, and make up N samples whose targets follow a weighted sum of the inputs plus a bias
+    (a little noise is fine).
 
     Returns:
-        (inputs, targets): inputs of shape (N, k) and targets of shape (N, m), both float32, one row
-        per sample, with N ≥ 8 and more rows than k + 1 (so the data shows a pattern).
+        (inputs, targets): inputs of shape (N, k) and targets of shape (N, m), both float32 tables,
+        one row per sample (a single variable is still a column: shape (N, 1)). The tests require:
+        - enough samples: N ≥ 8 and N > k + 1 (k + 1 samples can always be fitted exactly);
+        - every column of the inputs and of the targets varies (no column holds one value in
+          every row), and every number is finite (no inf or nan);
+        - a straight-line fit explains each target: the least-squares fit of each target column by
+          a weighted sum of the inputs plus a bias has R² ≥ 0.9 (it explains at least 90% of
+          that column's variation).
 
     Example:
         House prices (thousands) from area (m²) and rooms, price ≈ 2.5·area + 10·rooms + 20:

@@ -1,21 +1,15 @@
 """q01 · What a linear regression model is."""
 
-import pytest
 import torch
 
-from katakit import describe
-from katakit.checks import expect
-from katakit.written import check_concepts, check_length
+from katakit import describe, written
+from katakit.checks import expect, require
 
 CALLED = "example_problem()"
 
-RUBRIC = {
-    "that the model is a weighted sum (a linear combination) of the inputs": r"weight|linear\s+combination|linear\s+function|coefficient|multipl",
-    "the bias (a constant added to the weighted sum, the intercept)": r"bias|intercept|offset|constant",
-    "that the weights are learned from data to predict a number": r"learn|train|fit|estimat|predict",
-    "an example problem of your own (say, predicting a house's price from its area)": r"example|for\s+instance|e\.g\.|such\s+as|\bsay\b|suppose|imagine",
-}
-
+NOT_A_TABLE = "not (N, columns) tables"
+NOT_FLOAT32 = "not float32"
+ROWS_DIFFER = "rows differ"
 
 _DTYPE_NUDGE = {
     torch.float64: "Numpy arrays are float64 by default and torch.from_numpy keeps that; float32 weights "
@@ -27,17 +21,23 @@ _INT_NUDGE = ("A list of whole numbers such as [[50, 2]] becomes an integer tens
               "dtype=torch.float32.")
 
 
+def _dtype_nudge(table: torch.Tensor) -> str:
+    if table.dtype in _DTYPE_NUDGE:
+        return _DTYPE_NUDGE[table.dtype]
+    return _INT_NUDGE if not table.is_floating_point() else "Pass dtype=torch.float32."
+
+
 def _problem(kata) -> tuple[torch.Tensor, torch.Tensor]:
     """Hard precondition: example_problem() returns a pair of tensors."""
     __tracebackhide__ = True
     result = kata.example_problem()
-    assert isinstance(result, (tuple, list)) and len(result) == 2, (
-        f"{CALLED} returned {describe.value(result)}; expected a pair (inputs, targets). "
-        "End the function with `return inputs, targets`.")
+    require(isinstance(result, (tuple, list)) and len(result) == 2,
+            f"{CALLED} returned {describe.value(result)}; expected a pair (inputs, targets). "
+            "End the function with `return inputs, targets`.", cause="not a pair")
     for name, table in zip(("inputs", "targets"), result, strict=True):
-        assert isinstance(table, torch.Tensor), (
-            f"{CALLED} returned {name} as {describe.value(table)} ({type(table).__name__}); expected a "
-            "torch.Tensor. Turn your table into a tensor with torch.tensor(rows, dtype=torch.float32).")
+        require(isinstance(table, torch.Tensor),
+                f"{CALLED} returned {name} as {describe.value(table)} ({type(table).__name__}); expected a "
+                "torch.Tensor. Which torch function turns a list of rows into a tensor?", cause="not tensors")
     return result[0], result[1]
 
 
@@ -45,11 +45,17 @@ def _tables(kata) -> tuple[torch.Tensor, torch.Tensor]:
     """Hard precondition for the fit: two 2-D tables of finite numbers with the same number of rows."""
     __tracebackhide__ = True
     inputs, targets = _problem(kata)
-    assert inputs.dim() == 2 and targets.dim() == 2 and len(inputs) == len(targets), (
-        f"{CALLED} returned inputs of shape {describe.shape(inputs)} and targets of shape "
-        f"{describe.shape(targets)}; expected (N, k) and (N, m). Fix the shapes first: the check on float32 tables says how.")
-    assert torch.isfinite(inputs.double()).all() and torch.isfinite(targets.double()).all(), (
-        f"{CALLED} returned tables holding inf or nan; a model can only learn from real numbers.")
+    require(inputs.dim() == 2 and targets.dim() == 2,
+            f"{CALLED} returned inputs of shape {describe.shape(inputs)} and targets of shape "
+            f"{describe.shape(targets)}; expected (N, k) and (N, m). Fix the shapes first: the check on float32 "
+            "tables says how.", cause=NOT_A_TABLE)
+    require(len(inputs) == len(targets),
+            f"{CALLED} returned {len(inputs)} rows of inputs and {len(targets)} rows of targets; expected the same "
+            "number of rows N in both. Fix the rows first: the check on one row per sample says how.",
+            cause=ROWS_DIFFER)
+    require(bool(torch.isfinite(inputs.double()).all() and torch.isfinite(targets.double()).all()),
+            f"{CALLED} returned tables holding inf or nan; a model can only learn from real numbers.",
+            cause="not finite")
     return inputs, targets
 
 
@@ -59,11 +65,12 @@ def test_example_problem_returns_inputs_and_targets_as_float32_tables(kata):
                                  ("targets", targets, "[[165.], [250.], ...] for one target")):
         expect(table.dim() == 2,
                f"{CALLED} returned {name} of shape {describe.shape(table)}; expected a table of shape (N, columns): "
-               f"one row per sample and one column per variable, {example}. A 1-D tensor of shape (N,) "
-               "has lost its column: use .unsqueeze(1) or write each row as a list.")
+               f"one row per sample and one column per variable, {example}. "
+               + ("A 1-D tensor of shape (N,) has lost its column: use .unsqueeze(1) or write each row as a list."
+                  if table.dim() == 1 else "Write one list per row, one number per variable."), cause=NOT_A_TABLE)
         expect(table.dtype == torch.float32,
                f"{CALLED} returned {name} with dtype {describe.dtype(table)}; expected float32, the dtype of "
-               f"the model's weights. {_DTYPE_NUDGE.get(table.dtype, _INT_NUDGE)}")
+               f"the model's weights. {_dtype_nudge(table)}", cause=NOT_FLOAT32)
 
 
 def test_inputs_and_targets_have_one_row_per_sample(kata):
@@ -72,7 +79,7 @@ def test_inputs_and_targets_have_one_row_per_sample(kata):
            f"{CALLED} returned inputs of shape {describe.shape(inputs)} and targets of shape "
            f"{describe.shape(targets)}; expected the same number of rows N in both. Row i of the inputs "
            "and row i of the targets describe the same sample. Did you build the tables column by column "
-           "(then they are transposed) or forget a sample?")
+           "(then they are transposed) or forget a sample?", cause=ROWS_DIFFER)
 
 
 def test_there_are_enough_samples_to_show_a_pattern(kata):
@@ -112,11 +119,39 @@ def test_a_linear_fit_with_a_bias_explains_every_target(kata):
                "Squares, products of two inputs or random numbers are not linear.")
 
 
-@pytest.mark.written
-def test_the_answer_is_a_few_sentences_long(answer):
-    check_length(answer)
+# The written half: katas/q01_linear_regression_model.md. The self-test proves reference/ agrees with this key.
+
+KEY = written.Key(
+    statements=(
+        written.true("A linear regression model predicts each target variable as a weighted sum of the input variables "
+                     "plus a bias.", "what the model computes"),
+        written.false("A linear regression model has no bias: its prediction is zero whenever every input is zero.",
+                      "what the model computes"),
+        written.true("The lesson formulates predicting the yield of apples in a region from its average temperature, "
+                     "rainfall and humidity as a linear regression problem.", "an example problem"),
+        written.false('A linear regression model predicts a class, such as "good harvest" or "bad harvest", rather '
+                      "than a number.", "what kind of answer the model gives"),
+        written.false('"Linear" means the model has only one input variable: with three inputs it is no longer linear '
+                      "regression.", 'what "linear" means'),
+        written.true("In a linear regression model, raising one input by one unit while the others stay fixed changes "
+                     "the prediction by that input's weight.", 'what "linear" means'),
+        written.true("In the lesson, the weights and the bias are learned from the training data: they start as random "
+                     "numbers and gradient descent adjusts them.", "where the weights come from"),
+        written.false("We choose the weights by hand from what we know about the problem, for example how much rainfall "
+                      "matters for apples.", "where the weights come from"),
+    ),
+    blanks=(
+        written.Blank("In yield_apple = w11 · temperature + w12 · rainfall + w13 · humidity + b1, how many numbers does "
+                      "the model learn for apples?", accept=("4",), reject=("3", "6", "8", "1"),
+                      about="how many parameters one target has"),
+    ),
+    ideas=(
+        "each target is predicted as a weighted sum of the input variables plus a bias",
+        "the weights and the bias are learned from training data, not chosen by hand",
+        "an example problem: its input variables and the number (the target) it predicts",
+    ),
+)
 
 
-@pytest.mark.written
-def test_the_answer_covers_the_key_ideas(answer):
-    check_concepts(answer, RUBRIC)
+class TestTheWrittenPart(written.Checks):
+    key = KEY
