@@ -1,8 +1,8 @@
 """q39 · Mean squared error with the built-in.
 
-PyTorch ships the common loss functions ready-made in torch.nn.functional (imported as F).
-`F.mse_loss(preds, targets)` computes the same mean squared error you wrote by hand in q13, in one
-call, with the gradient already taken care of. One trap remains: it only warns when the shapes differ.
+PyTorch ships the common loss functions ready-made in torch.nn.functional (imported as F). One of them
+computes the same mean squared error you wrote by hand in q13, in one call, with the gradient already
+taken care of.
 """
 
 import torch
@@ -10,7 +10,7 @@ import torch.nn.functional as F  # noqa: F401 (you will need it)
 
 
 def builtin_mse(preds: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
-    """Mean squared error with PyTorch's built-in: F.mse_loss(preds, targets) = mean((preds - targets)²).
+    """Mean squared error, mean((preds - targets)²) over every element, by PyTorch's built-in from F.
 
     Args:
         preds: model predictions, shape (N, M), float32.
@@ -19,13 +19,13 @@ def builtin_mse(preds: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
     Returns:
         A scalar tensor, shape (), float32, that autograd can differentiate.
 
-    Raises:
-        ValueError: when the shapes differ; F.mse_loss only warns and then broadcasts (N, 1) against
-            (N,) into an (N, N) comparison of every prediction with every target.
+    Going further (not required): the built-in only warns when the shapes differ, then broadcasts (N, 1)
+    against (N,) into an (N, N) comparison of every prediction with every target; raising a ValueError
+    then turns that silent mistake into an error.
 
     Example:
         >>> builtin_mse(torch.tensor([[1., 2.]]), torch.tensor([[1., 4.]]))
         tensor(2.)
     """
-    # TODO(q39): check the shapes, then let torch.nn.functional do the arithmetic.
+    # TODO(q39): which function of torch.nn.functional computes mean squared error?
     raise NotImplementedError("q39: builtin_mse is not written yet")

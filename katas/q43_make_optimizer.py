@@ -1,7 +1,7 @@
 """q43 · Creating an optimizer.
 
-An optimizer from torch.optim does the update step for you. You hand it the tensors to train (for a
-model, `model.parameters()`: the weight and the bias) and a learning rate; afterwards each
+An optimizer from torch.optim does the update step for you. It is given the tensors it may change (for
+a model: every one of its parameters, the weight and the bias) and a learning rate; afterwards each
 `opt.step()` moves every one of them by -lr · its gradient, and `opt.zero_grad()` resets the gradients.
 """
 
@@ -9,14 +9,15 @@ import torch
 
 
 def make_optimizer(model: torch.nn.Module, lr: float = 1e-5) -> torch.optim.SGD:
-    """A stochastic gradient descent optimizer for every parameter of `model`: step() does p -= lr * p.grad.
+    """A stochastic gradient descent optimizer that trains every parameter of `model` with learning rate lr.
 
     Args:
         model: the model to train, for example nn.Linear(3, 2) (weight (2, 3) and bias (2,), float32).
         lr: the learning rate, the size of each step (a float; the lesson uses 1e-5).
 
     Returns:
-        A torch.optim.SGD that holds all of the model's parameters and this learning rate.
+        A torch.optim.SGD that holds all of the model's own parameters (not copies) and this learning rate:
+        each opt.step() moves every parameter p by -lr · p.grad.
 
     Example:
         >>> opt = make_optimizer(torch.nn.Linear(3, 2), lr=1e-5)

@@ -1,8 +1,9 @@
 """q44 · fit: training nn.Linear in batches.
 
-Training puts the lesson's pieces together. A DataLoader hands out shuffled batches; for each batch the
-model predicts, the loss function scores the predictions, backward() computes the gradients, and the
-optimizer takes a step and resets them. One pass over all the batches is an epoch; fit repeats it.
+Training puts the lesson's pieces together: a DataLoader hands out shuffled batches, a loss function
+scores the model's predictions, and an optimizer updates the parameters from the gradients. One pass
+over all the batches is an epoch; fit repeats it. Afterwards, the trained model predicts the targets of
+inputs it has never seen, such as the yields of a new region.
 """
 
 from collections.abc import Callable
@@ -14,7 +15,9 @@ from torch.utils.data import DataLoader
 def fit(num_epochs: int, model: torch.nn.Module,
         loss_fn: Callable[[torch.Tensor, torch.Tensor], torch.Tensor],
         opt: torch.optim.Optimizer, train_dl: DataLoader) -> list[float]:
-    """Train `model` by mini-batch gradient descent: each batch does predict, loss, backward, step, reset.
+    """Train `model` by mini-batch gradient descent: one update of every parameter per batch, every epoch.
+
+    Each update (one opt.step() per batch) uses the gradients of that batch's loss alone.
 
     Args:
         num_epochs: how many passes over all the batches of train_dl (an int, 0 or more).
@@ -44,3 +47,23 @@ def fit(num_epochs: int, model: torch.nn.Module,
             batch_losses.append(loss.item())
         history.append(sum(batch_losses) / len(batch_losses))
     return history
+
+
+def predict_region(model: torch.nn.Module, region: list[float]) -> torch.Tensor:
+    """The model's predicted yields (apples, oranges) for one new region.
+
+    Args:
+        model: a trained model, for example the nn.Linear(3, 2) that fit has trained.
+        region: the region's temperature, rainfall and humidity: three Python numbers, whole or not
+            (for example [75, 63, 44]).
+
+    Returns:
+        The predictions, shape (1, 2), float32: one row, for the one region.
+
+    Example:
+        >>> predict_region(model, [75, 63, 44]).shape
+        torch.Size([1, 2])
+    """
+    x = torch.tensor([region], dtype=torch.float32)  # one row of float32: whole numbers would make an int64 tensor
+    with torch.no_grad():  # a prediction for use, not for training: no graph
+        return model(x)

@@ -1,115 +1,180 @@
 """q34 · Shuffling the training data."""
 
-import pytest
 import torch
 from torch.utils.data import DataLoader, TensorDataset
 
-from katakit.checks import expect
+from katakit import written
+from katakit.checks import expect, note, require
 from katakit.describe import value
-from katakit.written import check_concepts, check_length
+
+N, BATCH, EPOCHS = 15, 4, 3  # the canonical call: 15 samples in batches of 4 (a partial last batch), 3 epochs
+
+
+def _call(n, batch_size, epochs, seed, shuffle=True):
+    return f"epoch_orders({n}, {batch_size}, {epochs}, seed={seed}" + (", shuffle=False)" if not shuffle else ")")
 
 
 def _orders(kata, n, batch_size, epochs, seed, shuffle=True):
-    """Hard precondition: a list of `epochs` lists of Python ints."""
+    """Hard preconditions: a list of `epochs` lists of Python ints, each epoch every sample exactly once."""
     __tracebackhide__ = True
     orders = kata.epoch_orders(n, batch_size, epochs, seed, shuffle=shuffle)
-    called = f"epoch_orders({n}, {batch_size}, {epochs}, seed={seed}, shuffle={shuffle})"
-    assert isinstance(orders, list) and len(orders) == epochs, (
-        f"{called} returned {value(orders)}; expected a list of {epochs} lists, one per epoch.")
+    called = _call(n, batch_size, epochs, seed, shuffle)
+    require(isinstance(orders, list) and len(orders) == epochs and all(isinstance(o, list) for o in orders),
+            f"{called} returned {value(orders)}; expected a list of {epochs} lists, one per epoch.",
+            cause="not a list per epoch")
     for order in orders:
-        assert isinstance(order, list), f"{called} returned an epoch as {value(order)}; expected a list of ints."
         kinds = {type(i).__name__ for i in order}
-        assert kinds <= {"int"}, (
-            f"{called} returned an epoch holding {', '.join(sorted(kinds))}; expected plain Python ints. "
-            "Turn each batch of indices into ints with `xb.tolist()`.")
-    return orders
+        require(kinds <= {"int"},
+                f"{called} returned an epoch holding {', '.join(sorted(kinds))}; expected plain Python ints "
+                "(a tensor's .tolist() gives them).", cause="not ints")
+    for epoch, order in enumerate(orders):
+        if sorted(order) != list(range(n)):
+            full = n - n % batch_size
+            dropped = n % batch_size and len(order) == len(set(order)) == full
+            nudge = ("Did you drop the last, partial batch? Its samples belong to the epoch too." if dropped
+                     else "One epoch is one whole pass over the loader.")
+            require(False, f"{called}: epoch {epoch} holds {len(order)} samples, {sorted(order)} when sorted; expected "
+                           f"each of the samples 0, 1, …, {n - 1} exactly once. {nudge}", cause="epoch incomplete")
+    return orders, called
 
 
-def _loader_orders(n, batch_size, epochs, seed, shuffle=True):
-    """The oracle: one generator, seeded once, one loader, `epochs` passes."""
-    loader = DataLoader(TensorDataset(torch.arange(n)), batch_size, shuffle=shuffle,
-                        generator=torch.Generator().manual_seed(seed))
-    return [[i for (xb,) in loader for i in xb.tolist()] for _ in range(epochs)]
+def _loader_orders(n, batch_size, epochs, seed, shuffle=True, own_generator=True):
+    """The oracle: one DataLoader, its shuffling seeded once (its own generator, or torch.manual_seed), `epochs`
+    passes. PyTorch's global random state is left as it was."""
+    with torch.random.fork_rng(devices=[]):
+        if own_generator:
+            generator = torch.Generator().manual_seed(seed)
+        else:
+            torch.manual_seed(seed)
+            generator = None
+        loader = DataLoader(TensorDataset(torch.arange(n)), batch_size, shuffle=shuffle, generator=generator)
+        return [[i for (xb,) in loader for i in xb.tolist()] for _ in range(epochs)]
+
+
+def _diagnosis(kata, seed):
+    """What the canonical shuffled call shows about the shuffling, as (message, cause), or None when it shows
+    nothing wrong. Every check that fails for one of these reasons shows this one message."""
+    orders, called = _orders(kata, N, BATCH, EPOCHS, seed)
+    if all(order == list(range(N)) for order in orders):
+        return (f"{called} gave the samples in their original order 0, 1, …, {N - 1} in every epoch although "
+                "shuffle=True. Did you leave shuffling off? Does the DataLoader get the shuffle argument you were "
+                "given?", "not shuffled")
+    if all(order == orders[0] for order in orders):
+        return (f"{called} gave the same order {orders[0]} in all {EPOCHS} epochs; with shuffle=True each epoch "
+                "must come in a new order. Did you re-seed the generator (or make a new one) inside the epoch loop? "
+                "Seeding starts the sequence of orders again from its beginning.", "same order every epoch")
+    again, _ = _orders(kata, N, BATCH, EPOCHS, seed)
+    if again != orders:
+        return (f"{called} gave different orders on two calls with the same seed ({orders[0]}, … the first time, "
+                f"{again[0]}, … the second). Did you pass the generator to the DataLoader? Without one, the "
+                "DataLoader draws from PyTorch's global random state, which moves on from call to call.",
+                "not reproducible")
+    other, _ = _orders(kata, N, BATCH, EPOCHS, seed + 1)
+    if other == orders:
+        return (f"{called} and {_call(N, BATCH, EPOCHS, seed + 1)} gave the same orders ({orders[0]}, …). Seed "
+                "with the seed you were given: with a fixed seed every caller gets the same shuffle.", "seed ignored")
+    return None
+
+
+def _fail(kata, seed, message, cause):
+    """Report a failed check under the mistake the canonical call shows, if it shows one; else as seen."""
+    expect(False, *(_diagnosis(kata, seed) or (message, cause)))
 
 
 def test_each_epoch_holds_every_sample_exactly_once(kata, seed):
-    orders = _orders(kata, 15, 4, 3, seed)
-    for epoch, order in enumerate(orders):
-        nudge = ("Did you drop the last, partial batch? Its samples belong to the epoch too."
-                 if len(order) == 12 else "One epoch is one full pass over the loader.")
-        expect(sorted(order) == list(range(15)),
-               f"epoch_orders(15, 4, 3, seed={seed}): epoch {epoch} holds {len(order)} samples, {sorted(order)} "
-               f"when sorted; expected each of the samples 0, 1, …, 14 exactly once. {nudge}")
+    _orders(kata, N, BATCH, EPOCHS, seed)
 
 
-def test_shuffled_epochs_come_in_different_orders(kata, seed):
-    orders = _orders(kata, 15, 4, 3, seed)
-    called = f"epoch_orders(15, 4, 3, seed={seed})"
-    if orders[0] == list(range(15)):
-        expect(False, f"{called} gave the samples in their original order 0, 1, …, 14 although shuffle=True. "
-                      "Did you leave shuffling off? Pass it on: DataLoader(..., shuffle=shuffle).")
-        return
-    expect(not (orders[0] == orders[1] == orders[2]),
-           f"{called} gave the same order {orders[0]} in all 3 epochs; expected a new order every epoch. "
-           "Did you re-seed the generator (or make a new one) inside the epoch loop? Create and seed it once, "
-           "before the first epoch, and let every epoch draw the next order from it.")
+def test_shuffled_epochs_come_in_new_orders(kata, seed):
+    orders, called = _orders(kata, N, BATCH, EPOCHS, seed)
+    if all(order == list(range(N)) for order in orders) or all(order == orders[0] for order in orders):
+        _fail(kata, seed, f"{called} gave the same order {orders[0]} in every epoch.", "same order every epoch")
 
 
 def test_without_shuffling_every_epoch_keeps_the_original_order(kata, seed):
-    orders = _orders(kata, 15, 4, 3, seed, shuffle=False)
-    complete = all(sorted(order) == list(range(15)) for order in orders)
-    nudge = ("Did you ignore the shuffle argument? Pass it on: DataLoader(..., shuffle=shuffle)." if complete
-             else "Some samples are missing: did you drop the last, partial batch?")
-    expect(all(order == list(range(15)) for order in orders),
-           f"epoch_orders(15, 4, 3, seed={seed}, shuffle=False) gave the orders {orders}; expected 0, 1, …, 14 "
-           f"in every epoch. {nudge}")
+    orders, called = _orders(kata, N, BATCH, EPOCHS, seed, shuffle=False)
+    expect(all(order == list(range(N)) for order in orders),
+           f"{called} gave the orders {orders}; expected 0, 1, …, {N - 1} in every epoch. Did you ignore the shuffle "
+           "argument? It decides whether the DataLoader shuffles.", cause="shuffle ignored")
 
 
 def test_the_same_seed_gives_the_same_orders(kata, seed):
-    first, again = _orders(kata, 15, 4, 3, seed), _orders(kata, 15, 4, 3, seed)
-    expect(first == again,
-           f"epoch_orders(15, 4, 3, seed={seed}) gave {first} the first time and {again} the second; the same "
-           "seed must give the same orders. Did you pass the generator to the DataLoader? Without it, the "
-           "order comes from PyTorch's global random state.")
+    (first, called), (again, _) = _orders(kata, N, BATCH, EPOCHS, seed), _orders(kata, N, BATCH, EPOCHS, seed)
+    if first != again:
+        _fail(kata, seed, f"{called} gave {first} the first time and {again} the second; the same seed must give "
+                          "the same orders.", "not reproducible")
 
 
 def test_different_seeds_give_different_orders(kata, seed):
-    first, other = _orders(kata, 15, 4, 3, seed), _orders(kata, 15, 4, 3, seed + 1)
-    nudge = ("Did you leave shuffling off? Pass it on: DataLoader(..., shuffle=shuffle)."
-             if first[0] == list(range(15)) else
-             "Seed the generator with the seed you were given: torch.Generator().manual_seed(seed).")
-    expect(first != other,
-           f"epoch_orders(15, 4, 3, seed={seed}) and epoch_orders(15, 4, 3, seed={seed + 1}) gave the same "
-           f"orders {first}. {nudge}")
+    (first, called), (other, _) = _orders(kata, N, BATCH, EPOCHS, seed), _orders(kata, N, BATCH, EPOCHS, seed + 1)
+    if first == other:
+        _fail(kata, seed, f"{called} and {_call(N, BATCH, EPOCHS, seed + 1)} gave the same orders {first}.",
+              "seed ignored")
 
 
-def test_the_orders_match_a_loader_whose_generator_is_seeded_once(kata, seed):
+def test_the_orders_are_those_of_a_seeded_data_loader(kata, seed):
+    global_seed = []
     for n, batch_size, epochs in ((15, 5, 3), (7, 3, 2), (4, 8, 2)):
-        got = _orders(kata, n, batch_size, epochs, seed)
+        got, called = _orders(kata, n, batch_size, epochs, seed)
+        if got == _loader_orders(n, batch_size, epochs, seed):
+            continue
+        if got == _loader_orders(n, batch_size, epochs, seed, own_generator=False):
+            global_seed.append(called)
+            continue
         expected = _loader_orders(n, batch_size, epochs, seed)
-        expect(got == expected,
-               f"epoch_orders({n}, {batch_size}, {epochs}, seed={seed}) gave {got}; one DataLoader over "
-               f"TensorDataset(torch.arange({n})) with one generator seeded {seed} gives {expected}. Create the "
-               "generator once, seed it, pass it to the DataLoader, then loop over the loader once per epoch.")
+        _fail(kata, seed, f"{called} gave {got}; one DataLoader over TensorDataset(torch.arange({n})) whose shuffling "
+                          f"is seeded with {seed} gives {expected}. Is anything else random drawn between the seed and "
+                          "the epochs?", "differs from a seeded loader")
+        return
+    note(not global_seed,
+         "torch.manual_seed(seed) seeds PyTorch's global generator, which everything else random draws from too "
+         "(nn.Linear's starting weights, dropout, other loaders): a torch.Generator of the loader's own, "
+         "DataLoader(..., generator=...), keeps the order of the data independent of them.")
 
 
-RUBRIC = {
-    "that the batches differ from one epoch to the next":
-        r"differ|different|new (order|batch|mix|combination)|change|vary|varies|same (batch|order|group)",
-    "that the model cannot pick up patterns from the order of the rows (no order bias)":
-        r"pattern|bias|sorted|memori[sz]|(order|sequence|position) (of|in which)|(learn|pick|depend|rel).{0,40}order",
-    "that the randomness helps the model generalise or escape a bad spot":
-        r"generali[sz]|overfit|random|noise|escape|stuck|local|robust",
-    "that each batch is a fair, representative mix of the data":
-        r"representative|mix|fair|balanc|variety|whole (data|set)|all kinds|typical|unbiased",
-}
+# The written half: katas/q34_shuffling.md. The self-test proves reference/ agrees with this key.
+
+KEY = written.Key(
+    statements=(
+        written.true("With `shuffle=True`, each epoch splits the rows into different batches, so a batch mixes "
+                     "different rows every time.", "what goes into each batch"),
+        written.false("Shuffled or not, each batch holds the same rows in every epoch; only the order of the batches "
+                      "changes.", "what goes into each batch"),
+        written.false("`shuffle=True` shuffles the rows once, when the DataLoader is created, and every epoch reuses "
+                      "that order.", "when the rows are shuffled"),
+        written.true("Without shuffling, the model sees the same batches in the same order in every epoch.",
+                     "what happens without shuffling"),
+        written.true("The randomness that shuffling adds to the batches helps the optimisation reduce the loss.",
+                     "what shuffling does for training"),
+        written.false("Shuffling changes the data set: the model learns from different rows than it would without "
+                      "shuffling.", "what shuffling changes about the data"),
+        written.false("Shuffling can pair an input row with the target of another row.",
+                      "what shuffling changes about the data"),
+        written.true("Shuffling keeps every input row together with its own target.",
+                     "what shuffling changes about the data"),
+    ),
+    snippets=(
+        written.Snippet("from torch.utils.data import DataLoader, TensorDataset\n"
+                        "ds = TensorDataset(torch.arange(15))\ndl = DataLoader(ds, 5, shuffle=True)\n"
+                        "rows = [i for (xb,) in dl for i in xb.tolist()]\n"
+                        "print(len(rows), sorted(rows) == list(range(15)))",
+                        about="the rows one shuffled epoch goes through",
+                        nudge="Shuffling changes the order of the rows. Does it add, drop or repeat any?"),
+        written.Snippet("from torch.utils.data import DataLoader, TensorDataset\n"
+                        "ds = TensorDataset(torch.arange(6), torch.arange(6) * 10)\n"
+                        "dl = DataLoader(ds, 2, shuffle=True)\n"
+                        "print(all(torch.equal(yb, xb * 10) for xb, yb in dl))",
+                        about="inputs and targets in shuffled batches",
+                        nudge="A TensorDataset hands out row i of the inputs with row i of the targets. "
+                              "What does shuffling move: rows, or single tensors?"),
+    ),
+    ideas=(
+        "each epoch draws a new random order, so every batch mixes different rows each time",
+        "without shuffling the model sees the same batches in the same order in every epoch",
+        "the added randomness helps the optimisation reduce the loss",
+    ),
+)
 
 
-@pytest.mark.written
-def test_the_answer_is_a_few_sentences_long(answer):
-    check_length(answer)
-
-
-@pytest.mark.written
-def test_the_answer_covers_the_key_ideas(answer):
-    check_concepts(answer, RUBRIC)
+class TestTheWrittenPart(written.Checks):
+    key = KEY

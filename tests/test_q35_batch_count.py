@@ -2,12 +2,11 @@
 
 import random
 
-import pytest
 from torch.utils.data import DataLoader
 
-from katakit.checks import expect
+from katakit import written
+from katakit.checks import expect, require
 from katakit.describe import value
-from katakit.written import check_concepts, check_length
 
 
 def _count(kata, n, batch_size, drop_last=None):
@@ -18,81 +17,117 @@ def _count(kata, n, batch_size, drop_last=None):
     else:
         count = kata.updates_per_epoch(n, batch_size, drop_last=drop_last)
         called = f"updates_per_epoch({n}, {batch_size}, drop_last={drop_last})"
-    assert type(count) is int, (
-        f"{called} returned {value(count)} ({type(count).__name__}); expected a Python int: an epoch makes a "
-        "whole number of updates. `n / b` gives a float; `n // b` and math.ceil(n / b) give ints.")
+    require(type(count) is int,
+            f"{called} returned {value(count)} ({type(count).__name__}); expected a Python int: an epoch makes a "
+            "whole number of updates. `/` always gives a float: which operator, or which function of the math "
+            "module, gives a whole number?", cause="not an int")
     return count, called
 
 
-def test_fifteen_rows_in_batches_of_five_make_three_updates(kata):
+def _expect_count(count, called, n, batch_size, drop_last, expected, nudge):
+    """The count is `expected`; when it is not, the message names the mistake that this wrong count shows."""
+    if count == expected:
+        return
+    full, left = divmod(n, batch_size)
+    if left and not drop_last and count == full:
+        cause = "rounds down"
+        nudge = (f"Did you round down? The {left} rows left over after the full batches still make one more, "
+                 "smaller batch, and so one more update.")
+    elif not left and count == full + 1:
+        cause = "adds one"
+        nudge = (f"Did you add one for a partial batch that is not there? {n} rows split evenly into batches of "
+                 f"{batch_size}.")
+    elif left and drop_last and count == full + 1:
+        cause = "ignores drop_last"
+        nudge = ("Did you ignore drop_last? With drop_last=True the last, partial batch is thrown away, so it makes "
+                 "no update.")
+    else:
+        cause = "wrong count"
+    expect(False, f"{called} returned {count}; expected {expected}. {nudge}", cause=cause)
+
+
+def test_the_lessons_fifteen_rows_in_batches_of_five(kata):
     count, called = _count(kata, 15, 5)
-    expect(count == 3, f"{called} returned {count}; expected 3: 15 rows in batches of 5 make 3 batches, and each "
-                       "batch makes one update.")
+    _expect_count(count, called, 15, 5, False, 3, "Each batch of 5 rows makes one update.")
 
 
 def test_a_partial_last_batch_makes_one_more_update(kata):
     count, called = _count(kata, 15, 4)
-    nudge = ("Did you round down? The 3 rows left over after three full batches still make a fourth, smaller "
-             "batch, and so one more update." if count == 3 else "15 rows in batches of 4: 4 + 4 + 4 + 3.")
-    expect(count == 4, f"{called} returned {count}; expected 4. {nudge}")
+    _expect_count(count, called, 15, 4, False, 4, "How many full batches of 4 fit into 15 rows, and what is left?")
 
 
 def test_an_even_split_makes_no_extra_update(kata):
     for n, batch_size, expected in ((16, 4, 4), (10, 5, 2), (7, 1, 7)):
         count, called = _count(kata, n, batch_size)
-        nudge = (f"Did you add one for a partial batch that is not there? {n} rows split evenly into batches of "
-                 f"{batch_size}." if count == expected + 1 else f"{n} / {batch_size} = {expected} full batches.")
-        expect(count == expected, f"{called} returned {count}; expected {expected}. {nudge}")
+        _expect_count(count, called, n, batch_size, False, expected,
+                      f"{n} rows split evenly into batches of {batch_size}.")
 
 
-def test_a_batch_larger_than_the_dataset_makes_one_update(kata):
+def test_a_batch_larger_than_the_dataset(kata):
     count, called = _count(kata, 15, 20)
-    expect(count == 1, f"{called} returned {count}; expected 1: all 15 rows fit into one (partial) batch. "
-                       + ("Did you round down?" if count == 0 else ""))
+    _expect_count(count, called, 15, 20, False, 1, "All 15 rows fit into one (partial) batch.")
     count, called = _count(kata, 15, 20, drop_last=True)
-    expect(count == 0, f"{called} returned {count}; expected 0: the only batch is partial, and drop_last=True "
-                       "throws it away." + (" Did you ignore drop_last?" if count == 1 else ""))
+    _expect_count(count, called, 15, 20, True, 0, "The only batch is partial, and drop_last=True throws it away.")
 
 
 def test_drop_last_throws_the_partial_batch_away(kata):
     for n, batch_size, expected in ((15, 4, 3), (16, 4, 4), (15, 5, 3)):
         count, called = _count(kata, n, batch_size, drop_last=True)
-        expect(count == expected,
-               f"{called} returned {count}; expected {expected}. With drop_last=True only full batches count."
-               + (" Did you ignore drop_last?" if count == expected + 1 else ""))
+        _expect_count(count, called, n, batch_size, True, expected, "With drop_last=True only full batches count.")
 
 
 def test_the_count_matches_len_of_a_data_loader(kata, seed):
     rng = random.Random(seed)
-    wrong = []
     for _ in range(12):
         n, batch_size = rng.randint(1, 60), rng.randint(1, 70)
         for drop_last in (False, True):
             expected = len(DataLoader(range(n), batch_size=batch_size, drop_last=drop_last))
             count, called = _count(kata, n, batch_size, drop_last=drop_last)
-            if count != expected:
-                wrong.append(f"{called} returned {count}, len(DataLoader) is {expected}")
-    expect(not wrong, "updates_per_epoch disagrees with len(DataLoader(dataset, batch_size, drop_last=...)): "
-                      + "; ".join(wrong[:4]) + ". One batch per full batch_size rows, plus one for any rows "
-                      "left over unless drop_last.")
+            _expect_count(count, called, n, batch_size, drop_last, expected,
+                          f"len(DataLoader(range({n}), {batch_size}, drop_last={drop_last})) is {expected}. How many "
+                          "full batches fit, and do the rows left over make one more?")
 
 
-RUBRIC = {
-    "that a small batch needs little memory, even when the whole dataset would not fit":
-        r"memory|\bram\b|\bfits?\b|too (big|large)|gpu|huge|millions|billions",
-    "that you get more (and sooner) parameter updates per epoch":
-        r"(more|several|many|frequent|multiple|extra) (parameter |weight )?(updates?|steps?)|more often"
-        r"|faster|quicker|sooner|speed|progress",
-    "that the noise of small batches can help (escape bad spots, generalise better)":
-        r"nois|random|escape|stuck|local minim|generali[sz]|regulari[sz]|overfit",
-}
+# The written half: katas/q35_batch_count.md. The self-test proves reference/ agrees with this key.
+
+KEY = written.Key(
+    statements=(
+        written.true("Training in small batches makes several updates per epoch, one per batch, instead of a single "
+                     "one.", "how many updates an epoch makes"),
+        written.false("An epoch makes the same number of updates whatever the batch size.",
+                      "how many updates an epoch makes"),
+        written.true("A step on a small batch needs less memory than a step on the entire dataset.",
+                     "the memory a step needs"),
+        written.true("The gradient of one batch is only an estimate of the gradient over the whole dataset.",
+                     "what a batch's gradient is"),
+        written.false("Each batch gives exactly the gradient of the whole dataset, only computed faster.",
+                      "what a batch's gradient is"),
+        written.true("The noise of the batch gradients makes the steps a little random, and that randomness can help "
+                     "the optimisation.", "what the noise of small batches does"),
+        written.false("In one epoch of small batches, the model sees fewer rows than in one epoch of full-batch "
+                      "training.", "how much data an epoch uses"),
+        written.false("By default, a DataLoader drops the rows that do not fill a whole batch.",
+                      "the last, smaller batch"),
+    ),
+    blanks=(
+        written.Blank("15 rows in batches of 5: how many updates does one epoch make?", accept=("3",),
+                      reject=("5", "15", "1"), about="the updates per epoch with batches of 5"),
+        written.Blank("The entire dataset as one batch: how many updates does one epoch make?", accept=("1",),
+                      reject=("15", "0", "3"), about="the updates per epoch with the entire dataset"),
+    ),
+    snippets=(
+        written.Snippet("from torch.utils.data import DataLoader, TensorDataset\n"
+                        "ds = TensorDataset(torch.zeros(16, 3), torch.zeros(16, 2))\ndl = DataLoader(ds, 5)\n"
+                        "print([len(xb) for xb, yb in dl])", about="16 rows in batches of 5",
+                        nudge="How many full batches of 5 fit into 16 rows, and where does the row left over go?"),
+    ),
+    ideas=(
+        "each batch gives one update, so an epoch makes many updates instead of one",
+        "a step needs memory only for one batch, not for the entire dataset",
+        "a batch's gradient is a noisy estimate of the full one, and that randomness can help the optimisation",
+    ),
+)
 
 
-@pytest.mark.written
-def test_the_answer_is_a_few_sentences_long(answer):
-    check_length(answer)
-
-
-@pytest.mark.written
-def test_the_answer_covers_the_key_ideas(answer):
-    check_concepts(answer, RUBRIC)
+class TestTheWrittenPart(written.Checks):
+    key = KEY

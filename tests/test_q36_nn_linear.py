@@ -1,101 +1,118 @@
 """q36 · nn.Linear."""
 
-import pytest
 import torch
 from torch import nn
 
-from katakit import data, oracle
-from katakit.checks import expect, expect_close, expect_tensor
+from katakit import data, oracle, written
+from katakit.checks import expect, expect_close, expect_tensor, require
 from katakit.describe import value
-from katakit.written import check_concepts, check_length
 
 
 def _model(kata, n_inputs, n_outputs, seed):
-    """Hard precondition: an nn.Linear."""
+    """Hard preconditions: an nn.Linear with a bias, its inputs and outputs the right way round."""
     __tracebackhide__ = True
     model = kata.make_linear_model(n_inputs, n_outputs, seed)
-    assert isinstance(model, nn.Linear), (
-        f"make_linear_model({n_inputs}, {n_outputs}, seed={seed}) returned {value(model)} "
-        f"({type(model).__name__}); expected an nn.Linear. Create it with nn.Linear(...) from torch.nn.")
-    return model
+    called = f"make_linear_model({n_inputs}, {n_outputs}, seed={seed})"
+    require(isinstance(model, nn.Linear),
+            f"{called} returned {value(model)} ({type(model).__name__}); expected an nn.Linear. Which class of "
+            "torch.nn is the linear layer?", cause="not an nn.Linear")
+    require(model.bias is not None,
+            f"{called} returned a layer that has no bias (model.bias is None). Did you pass bias=False? The lesson's "
+            "model adds a bias b to x @ w.t(); nn.Linear creates one unless told not to.", cause="no bias")
+    require(tuple(model.weight.shape) != (n_inputs, n_outputs) or n_inputs == n_outputs,
+            f"{called}: model.weight has shape {tuple(model.weight.shape)} and model.bias {tuple(model.bias.shape)}; "
+            f"expected ({n_outputs}, {n_inputs}) and ({n_outputs},), one row of {n_inputs} weights and one bias per "
+            "output. Did you swap n_inputs and n_outputs? Which of nn.Linear's two arguments counts the inputs?",
+            cause="inputs and outputs swapped")
+    return model, called
 
 
-def _has_bias(model, called):
-    """Hard precondition: the layer has a bias."""
-    __tracebackhide__ = True
-    assert model.bias is not None, (
-        f"{called} returned a layer that has no bias (model.bias is None). Did you pass bias=False? "
-        "The lesson's model adds a bias b to x @ w.t(); nn.Linear creates one unless told not to.")
+def _seeded(n_inputs, n_outputs, seed):
+    """The oracle: the layer that torch.manual_seed(seed), then nn.Linear(...), gives."""
+    torch.manual_seed(seed)
+    return nn.Linear(n_inputs, n_outputs)
 
 
-def test_make_linear_model_returns_an_nn_linear(kata, seed):
+def _seeding(kata, seed):
+    """What make_linear_model(3, 2, seed) does with PyTorch's global generator, seen from its state before and
+    after the call: (message, cause) for a mistake, or None when the starting weights are the seeded ones."""
+    torch.manual_seed(10_000 + seed)  # a state that is not the one `seed` gives
+    before = torch.get_rng_state()
+    model, called = _model(kata, 3, 2, seed)
+    after = torch.get_rng_state()
+    if tuple(model.weight.shape) != (2, 3) or torch.equal(model.weight, _seeded(3, 2, seed).weight):
+        return None
+    torch.set_rng_state(before)
+    from_the_state_before = nn.Linear(3, 2)
+    if torch.equal(model.weight, from_the_state_before.weight):
+        if torch.equal(after, torch.manual_seed(seed).get_state()):
+            return (f"{called} started from the weights that PyTorch's random generator gave before the call; it "
+                    f"was seeded with {seed} only after the layer had drawn them. Seed right before creating the "
+                    "layer: a seed fixes only the numbers drawn after it.", "seeds after creating")
+        return (f"{called} started from whatever weights PyTorch's random generator gave in the state it was in "
+                "before the call, so the seed fixed nothing. Did you forget to seed? Which call sets the "
+                "generator's state, and when must it run?", "not seeded")
+    other, _ = _model(kata, 3, 2, seed + 1)
+    if torch.equal(model.weight, other.weight):
+        return (f"{called} and make_linear_model(3, 2, seed={seed + 1}) start from the same weights. Seed with the "
+                "seed you were given: a fixed seed gives every caller the same start.", "seed ignored")
+    return (f"{called}: the starting weight is not the one that seeding with {seed} just before nn.Linear(3, 2) "
+            "gives. Is something else random drawn between the seed and the layer?", "not the seeded weights")
+
+
+def _fail_seeding(kata, seed, message, cause):
+    """Report a failed seeding check under the mistake _seeding sees, if any; else as seen."""
+    expect(False, *(_seeding(kata, seed) or (message, cause)))
+
+
+def test_make_linear_model_returns_an_nn_linear_with_a_bias(kata, seed):
     _model(kata, 3, 2, seed)
 
 
 def test_the_weight_is_outputs_by_inputs_and_the_bias_has_one_entry_per_output(kata, seed):
-    model = _model(kata, 3, 2, seed)
-    called = f"make_linear_model(3, 2, seed={seed})"
-    shape = tuple(model.weight.shape)
-    nudge = ("Did you swap n_inputs and n_outputs? nn.Linear takes (in_features, out_features), and stores the "
-             "weight as (out_features, in_features)." if shape == (3, 2) else "")
-    expect(shape == (2, 3), f"{called}: model.weight has shape {shape}; expected (2, 3), one row of 3 weights "
-                            f"per output. {nudge}")
-    _has_bias(model, called)
-    expect(tuple(model.bias.shape) == (2,),
-           f"{called}: model.bias has shape {tuple(model.bias.shape)}; expected (2,), one bias per output. {nudge}")
-
-
-def test_other_sizes_give_other_shapes(kata, seed):
-    model = _model(kata, 4, 1, seed)
-    called = f"make_linear_model(4, 1, seed={seed})"
-    _has_bias(model, called)
-    expect(tuple(model.weight.shape) == (1, 4) and tuple(model.bias.shape) == (1,),
-           f"{called}: weight {tuple(model.weight.shape)} and bias {tuple(model.bias.shape)}; expected (1, 4) "
-           "and (1,). Pass n_inputs and n_outputs on, in the order nn.Linear(in_features, out_features).")
+    for n_inputs, n_outputs in ((3, 2), (4, 1)):
+        model, called = _model(kata, n_inputs, n_outputs, seed)
+        shapes = (tuple(model.weight.shape), tuple(model.bias.shape))
+        expect(shapes == ((n_outputs, n_inputs), (n_outputs,)),
+               f"{called}: model.weight has shape {shapes[0]} and model.bias {shapes[1]}; expected "
+               f"({n_outputs}, {n_inputs}) and ({n_outputs},). Which of nn.Linear's two arguments counts the inputs, "
+               "and which the outputs?", cause="wrong shapes")
 
 
 def test_the_parameters_are_float32_and_require_grad(kata, seed):
-    model = _model(kata, 3, 2, seed)
-    called = f"make_linear_model(3, 2, seed={seed})"
-    _has_bias(model, called)
+    model, called = _model(kata, 3, 2, seed)
     for name, p in (("weight", model.weight), ("bias", model.bias)):
         expect(p.dtype == torch.float32, f"{called}: model.{name} has dtype {p.dtype}; expected float32. "
-                                         "Leave nn.Linear's default dtype alone.")
+                                         "Leave nn.Linear's default dtype alone.", cause="not float32")
         expect(p.requires_grad, f"{called}: model.{name} has requires_grad=False; expected True, so that "
-                                "backward() fills its .grad. Do not freeze the parameters.")
+                                "backward() fills its .grad. Do not freeze the parameters.", cause="frozen")
 
 
 def test_the_same_seed_gives_the_same_starting_weights(kata, seed):
-    first, again = _model(kata, 3, 2, seed), _model(kata, 3, 2, seed)
-    expect(torch.equal(first.weight, again.weight),
-           f"make_linear_model(3, 2, seed={seed}) gave different weights on two calls; the same seed must give "
-           "the same start. Did you forget to seed? Call torch.manual_seed(seed) just before nn.Linear(...).")
+    (first, called), (again, _) = _model(kata, 3, 2, seed), _model(kata, 3, 2, seed)
+    if not torch.equal(first.weight, again.weight):
+        _fail_seeding(kata, seed, f"{called} gave different weights on two calls; the same seed must give the same "
+                                  "start.", "not reproducible")
 
 
 def test_different_seeds_give_different_weights(kata, seed):
-    first, other = _model(kata, 3, 2, seed), _model(kata, 3, 2, seed + 1)
-    expect(not torch.equal(first.weight, other.weight),
-           f"make_linear_model(3, 2, seed={seed}) and make_linear_model(3, 2, seed={seed + 1}) gave the same "
-           "weights. Seed with the seed you were given, right before creating the layer: torch.manual_seed(seed), "
-           "then nn.Linear(...).")
+    (first, called), (other, _) = _model(kata, 3, 2, seed), _model(kata, 3, 2, seed + 1)
+    if torch.equal(first.weight, other.weight):
+        _fail_seeding(kata, seed, f"{called} and make_linear_model(3, 2, seed={seed + 1}) gave the same weights.",
+                      "seed ignored")
 
 
-def test_the_weights_are_the_ones_torch_manual_seed_gives(kata, seed):
-    model = _model(kata, 3, 2, seed)
-    torch.manual_seed(seed)
-    expected = nn.Linear(3, 2)
-    expect(tuple(model.weight.shape) != (2, 3) or torch.equal(model.weight, expected.weight),
-           f"make_linear_model(3, 2, seed={seed}): the starting weight is not the one torch.manual_seed({seed}) "
-           "then nn.Linear(3, 2) gives. Seed right before creating the layer, with nothing random in between.")
+def test_the_starting_weights_are_the_ones_the_seed_gives(kata, seed):
+    model, called = _model(kata, 3, 2, seed)
+    expected = _seeded(3, 2, seed)
+    if tuple(model.weight.shape) == (2, 3) and not (torch.equal(model.weight, expected.weight)
+                                                    and torch.equal(model.bias, expected.bias)):
+        _fail_seeding(kata, seed, f"{called}: the starting weight and bias are not the ones that torch.manual_seed"
+                                  f"({seed}), then nn.Linear(3, 2), gives.", "not the seeded weights")
 
 
 def test_the_model_maps_crop_inputs_to_x_times_w_transposed_plus_b(kata, seed):
-    model = _model(kata, 3, 2, seed)
-    called = f"make_linear_model(3, 2, seed={seed})"
-    _has_bias(model, called)
-    assert tuple(model.weight.shape) == (2, 3), (
-        f"{called}: model.weight has shape {tuple(model.weight.shape)}, so the layer cannot take the crop inputs "
-        "(15, 3). Did you swap n_inputs and n_outputs? nn.Linear takes (in_features, out_features).")
+    model, called = _model(kata, 3, 2, seed)
     x = data.inputs(15)
     with torch.no_grad():
         preds = model(x)
@@ -103,28 +120,49 @@ def test_the_model_maps_crop_inputs_to_x_times_w_transposed_plus_b(kata, seed):
                   nudge="One row of 2 predictions per input row.")
     expect_close(preds, oracle.predict64(x, model.weight, model.bias), what="the predictions",
                  called=f"{called}(inputs)", rtol=1e-5,
-                 nudge="nn.Linear computes x @ weight.t() + bias; return the layer itself, not a wrapper.")
+                 nudge="Is what you return the nn.Linear layer itself, not a wrapper around it?")
 
 
-RUBRIC = {
-    "what it computes (x @ w.t() + b, a linear transformation of the inputs)":
-        r"@|matmul|multipl|\bxw|w\s*x|x\s*\*?\s*w|linear (transformation|function|map|combination|model|regression)"
-        r"|weighted sum",
-    "that it creates (and randomly initialises) the weights and the bias for you":
-        r"(creat|initiali[sz]|make|hold|keep|store|own|contain)\w*.{0,60}(weight|bias|parameter)"
-        r"|(weight|bias|parameter)\w*.{0,60}(creat|initiali[sz]|random)",
-    "what its arguments mean (the number of input features and of output features)":
-        r"in_features|out_features|inputs?.{0,40}outputs?|(number|count) of (inputs?|features|outputs?)",
-    "an example (in code, such as model = nn.Linear(3, 2) and model(inputs), or in words)":
-        r"nn\.linear\s*\(\s*\d|linear\(\d|for (example|instance)|e\.g\.|example",
-}
+# The written half: katas/q36_nn_linear.md. The self-test proves reference/ agrees with this key.
+
+KEY = written.Key(
+    statements=(
+        written.true("`nn.Linear(3, 2)` creates a weight of shape (2, 3) and a bias of shape (2,).",
+                     "the shapes of its weight and bias"),
+        written.false("`nn.Linear(3, 2).weight` has shape (3, 2).", "the shapes of its weight and bias"),
+        written.true("In `nn.Linear(3, 2)`, 3 is the number of input features and 2 the number of output features.",
+                     "what its two numbers mean"),
+        written.false("`nn.Linear(3, 2)` takes inputs with 2 columns and gives 3 outputs for each row.",
+                      "what its two numbers mean"),
+        written.true("Calling an `nn.Linear` model on inputs `x` computes `x @ weight.t() + bias`.",
+                     "what the layer computes"),
+        written.false("`nn.Linear` only multiplies the inputs by its weight; the bias has to be added by hand.",
+                      "what the layer computes"),
+        written.true("`nn.Linear` creates its weight and bias with random values, so we no longer create `w` and `b` "
+                     "by hand.", "what nn.Linear creates for you"),
+        written.false("The weight and bias of a new `nn.Linear` do not require gradients until we set "
+                      "`requires_grad=True` on them.", "whether its parameters require gradients"),
+    ),
+    blanks=(
+        written.Blank("How many numbers in all, weights and biases together, does `nn.Linear(3, 2)` learn?",
+                      accept=("8",), reject=("6", "5", "2", "3"), about="how many numbers nn.Linear(3, 2) learns"),
+    ),
+    snippets=(
+        written.Snippet("import torch.nn as nn\nmodel = nn.Linear(3, 2)\nprint(tuple(model.weight.shape))",
+                        about="the weight of nn.Linear(3, 2)",
+                        nudge="One row of weights per output: how many rows, and how many weights in each?"),
+        written.Snippet("import torch.nn as nn\nmodel = nn.Linear(3, 2)\nx = torch.ones(15, 3)\n"
+                        "print(tuple(model(x).shape))", about="the predictions of nn.Linear(3, 2) for 15 rows",
+                        nudge="Each input row of 3 features gives one row of predictions. How many numbers in it?"),
+    ),
+    ideas=(
+        "it is a ready-made linear layer: it computes x @ weight.t() + bias",
+        "it creates the weight and the bias for us, with random starting values, instead of w and b by hand",
+        "its two arguments are the number of input features and of output features",
+        "an example, such as nn.Linear(3, 2) for 3 crop inputs and 2 outputs, with a weight of shape (2, 3)",
+    ),
+)
 
 
-@pytest.mark.written
-def test_the_answer_is_a_few_sentences_long(answer):
-    check_length(answer)
-
-
-@pytest.mark.written
-def test_the_answer_covers_the_key_ideas(answer):
-    check_concepts(answer, RUBRIC)
+class TestTheWrittenPart(written.Checks):
+    key = KEY

@@ -1,10 +1,12 @@
 """q37 · The weights and biases of nn.Linear."""
 
+import types
+
 import torch
 from torch import nn
 
 from katakit import data
-from katakit.checks import expect
+from katakit.checks import expect, require
 from katakit.describe import value
 
 
@@ -18,92 +20,164 @@ def _model(seed, n_inputs=3, n_outputs=2):
     return model
 
 
-def _pair(kata, model, called):
-    """Hard precondition: two tensors."""
+def _two_layers(seed):
+    """A model of two nn.Linear layers, 3 → 4 → 2: four parameter tensors."""
+    torch.manual_seed(seed)
+    return nn.Sequential(nn.Linear(3, 4), nn.Linear(4, 2))
+
+
+def _pair(kata, model):
+    """Hard precondition: two tensors. Returns them, the call, and the mistake they show (None if none)."""
     __tracebackhide__ = True
+    called = f"weights_and_biases(nn.Linear({model.in_features}, {model.out_features}))"
     result = kata.weights_and_biases(model)
-    assert isinstance(result, (tuple, list)) and len(result) == 2 and all(
-        isinstance(t, torch.Tensor) for t in result), (
-        f"{called} returned {value(result)}; expected a pair of tensors (weight, bias).")
-    return result
+    require(isinstance(result, (tuple, list)) and len(result) == 2 and all(isinstance(t, torch.Tensor) for t in result),
+            f"{called} returned {value(result)}; expected a pair of tensors (weight, bias).", cause="not a pair")
+    w, b = result
+    return w, b, called, _mistake(w, b, model)
 
 
-def _nudge(w, b, n_inputs=3, n_outputs=2):
-    if tuple(w.shape) == (n_outputs,) and tuple(b.shape) == (n_outputs, n_inputs):
-        return "Did you swap them? The weight comes first, then the bias: (model.weight, model.bias)."
-    if tuple(w.shape) == (n_inputs, n_outputs):
-        return ("Did you transpose the weight? nn.Linear stores it as (out_features, in_features); return it as it "
-                "is and let the model do the .t() inside.")
-    return "Return the model's own attributes, model.weight and model.bias."
+def _mistake(w, b, model):
+    """(cause, nudge) for what the returned pair shows, or None when it is (model.weight, model.bias) itself."""
+    n_out, n_in = model.weight.shape
+    if w.shape == model.bias.shape and b.shape == model.weight.shape:
+        return "swapped", "Did you swap them? The weight comes first, then the bias."
+    if tuple(w.shape) == (n_in, n_out) and n_in != n_out:
+        return "transposed", ("Did you transpose the weight? nn.Linear stores it as (out_features, in_features) and "
+                              "transposes it itself when it computes; hand it over as it is.")
+    for got, own, name in ((w, model.weight, "weight"), (b, model.bias, "bias")):
+        if got is own:
+            continue
+        if got.shape == own.shape and got.data_ptr() == own.data_ptr() and not got.requires_grad:
+            return "detached", (f"It shares model.{name}'s numbers but is cut off from autograd (requires_grad=False). "
+                                "Did you detach it? Hand over the model's own tensor.")
+        if got.shape == own.shape:
+            return "a copy", (f"Did you return a copy (.clone(), torch.tensor(...))? A copy does not follow the model as "
+                              f"it trains, and changing it does not change the model. Hand over model.{name}'s own tensor.")
+        return "not the parameters", "Which two attributes of the model hold its weight and its bias?"
+    return None
+
+
+def _fail(seen: str, called: str, mistake, cause: str, nudge: str = ""):
+    """Report what was seen, under the mistake the pair shows (if any: its nudge, its cause)."""
+    cause, nudge = mistake or (cause, nudge)
+    expect(False, f"{called} {seen}. {nudge}".rstrip(), cause=cause)
 
 
 def test_weights_and_biases_returns_the_weight_then_the_bias(kata, seed):
-    called = "weights_and_biases(nn.Linear(3, 2))"
-    w, b = _pair(kata, _model(seed), called)
-    expect(tuple(w.shape) == (2, 3) and tuple(b.shape) == (2,),
-           f"{called} returned tensors of shapes {tuple(w.shape)} and {tuple(b.shape)}; expected the weight (2, 3) "
-           f"and the bias (2,). {_nudge(w, b)}")
+    w, b, called, mistake = _pair(kata, _model(seed))
+    if (tuple(w.shape), tuple(b.shape)) != ((2, 3), (2,)):
+        _fail(f"returned tensors of shapes {tuple(w.shape)} and {tuple(b.shape)}; expected the weight (2, 3) and the "
+              "bias (2,)", called, mistake, "wrong shapes")
 
 
 def test_they_are_the_models_own_tensors_not_copies(kata, seed):
     model = _model(seed)
-    called = "weights_and_biases(nn.Linear(3, 2))"
-    w, b = _pair(kata, model, called)
+    w, b, called, mistake = _pair(kata, model)
     for got, own, name in ((w, model.weight, "weight"), (b, model.bias, "bias")):
-        why = (f"Did you return a copy (.clone(), .detach(), torch.tensor(...))? A copy does not follow the model "
-               f"as it trains, and changing it does not change the model. Return model.{name} as it is."
-               if got.shape == own.shape else _nudge(w, b))
-        expect(got is own, f"{called} returned a tensor that is not model.{name} itself "
-                           f"(result is model.{name}: False). {why}")
+        if got is not own:
+            _fail(f"returned a {name} that is not model.{name} itself", called, mistake, "not the parameters")
 
 
 def test_they_still_require_grad(kata, seed):
-    called = "weights_and_biases(nn.Linear(3, 2))"
     model = _model(seed)
-    w, b = _pair(kata, model, called)
-    for got, own, name in ((w, model.weight, "weight"), (b, model.bias, "bias")):
-        why = (f"Did you detach it, or return a copy? Return model.{name} as it is." if got.shape == own.shape
-               else _nudge(w, b))
-        expect(got.requires_grad and got.is_leaf,
-               f"{called} returned a {name} with requires_grad={got.requires_grad}, is_leaf={got.is_leaf}; the "
-               f"model's {name} is a leaf that requires grad. {why}")
+    w, b, called, mistake = _pair(kata, model)
+    for got, name in ((w, "weight"), (b, "bias")):
+        if not (got.requires_grad and got.is_leaf):
+            _fail(f"returned a {name} with requires_grad={got.requires_grad}, is_leaf={got.is_leaf}; the model's "
+                  f"{name} is a leaf that requires grad", called, mistake, "not the parameters")
 
 
 def test_changing_them_changes_the_models_predictions(kata, seed):
     model = _model(seed)
-    called = "weights_and_biases(nn.Linear(3, 2))"
-    w, b = _pair(kata, model, called)
-    assert tuple(w.shape) == (2, 3) and tuple(b.shape) == (2,), (
-        f"{called} returned tensors of shapes {tuple(w.shape)} and {tuple(b.shape)}; expected (2, 3) and (2,). "
-        + _nudge(w, b))
+    w, b, called, mistake = _pair(kata, model)
+    if (tuple(w.shape), tuple(b.shape)) != ((2, 3), (2,)):
+        _fail(f"returned tensors of shapes {tuple(w.shape)} and {tuple(b.shape)}; expected (2, 3) and (2,)",
+              called, mistake, "wrong shapes")
+        return
     with torch.no_grad():
         w.zero_()
         b.fill_(1.0)
         preds = model(data.inputs())
-    expect(bool((preds == 1).all()),
-           f"after setting the weight from {called} to 0 and the bias to 1, the model still predicts "
-           f"{[round(v, 4) for v in preds[0].tolist()]} for the first row; expected [1.0, 1.0]. The tensors you return must be the "
-           "model's own, not a copy: return model.weight and model.bias.")
+    if not bool((preds == 1).all()):
+        _fail(f"returned a weight and a bias that, set to 0 and 1, leave the model predicting "
+              f"{[round(v, 4) for v in preds[0].tolist()]} for the first row; expected [1.0, 1.0]", called, mistake,
+              "not the parameters", "The tensors you hand over must be the model's own, not copies.")
 
 
-def test_they_are_the_tensors_model_parameters_lists(kata, seed):
+def test_they_are_the_tensors_the_model_lists_as_its_parameters(kata, seed):
     model = _model(seed)
-    called = "weights_and_biases(nn.Linear(3, 2))"
-    w, b = _pair(kata, model, called)
+    w, b, called, mistake = _pair(kata, model)
     params = list(model.parameters())
-    expect(w is params[0] and b is params[1],
-           f"{called} does not return the two tensors that list(model.parameters()) holds, in the same order "
-           f"(weight first, bias second). {_nudge(w, b)}")
+    if not (w is params[0] and b is params[1]):
+        _fail("does not return the two tensors that list(model.parameters()) holds, in the same order (weight first, "
+              "bias second)", called, mistake, "not the parameters")
 
 
 def test_they_hold_the_models_values_for_any_size(kata, seed):
     model = _model(seed, n_inputs=4, n_outputs=1)
-    called = "weights_and_biases(nn.Linear(4, 1))"
-    w, b = _pair(kata, model, called)
+    w, b, called, mistake = _pair(kata, model)
     expected_w, expected_b = data.params(seed, 4, 1)
-    expect(w.shape == expected_w.shape and torch.equal(w.detach(), expected_w.detach()),
-           f"{called} returned a weight of shape {tuple(w.shape)} that does not hold the model's weight "
-           f"{[round(v, 4) for v in expected_w.flatten().tolist()]} (shape (1, 4)). {_nudge(w, b, 4, 1)}")
-    expect(b.shape == expected_b.shape and torch.equal(b.detach(), expected_b.detach()),
-           f"{called} returned a bias of shape {tuple(b.shape)} that does not hold the model's bias "
-           f"{[round(v, 4) for v in expected_b.tolist()]} (shape (1,)). {_nudge(w, b, 4, 1)}")
+    for got, expected, name in ((w, expected_w, "weight"), (b, expected_b, "bias")):
+        if not (got.shape == expected.shape and torch.equal(got.detach(), expected.detach())):
+            _fail(f"returned a {name} of shape {tuple(got.shape)} that does not hold the model's {name} "
+                  f"{[round(v, 4) for v in expected.flatten().tolist()]} (shape {tuple(expected.shape)})",
+                  called, mistake, "not the parameters")
+
+
+def _listed(kata, model, called):
+    """Hard precondition: a list of tensors."""
+    __tracebackhide__ = True
+    result = kata.parameter_list(model)
+    require(not isinstance(result, types.GeneratorType),
+            f"{called} returned a generator, not a list. A generator hands out its items one at a time, and only "
+            "once: a second pass over it finds nothing. Which built-in collects them into a list?",
+            cause="a generator")
+    require(isinstance(result, list),
+            f"{called} returned {value(result)} ({type(result).__name__}); expected a list of tensors.",
+            cause="not a list")
+    pairs = all(isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], torch.Tensor) for item in result)
+    require(not (result and pairs),
+            f"{called} returned a list of (name, tensor) pairs; expected the tensors alone.", cause="named pairs")
+    require(all(isinstance(item, torch.Tensor) for item in result),
+            f"{called} returned a list holding {', '.join(sorted({type(i).__name__ for i in result}))}; expected "
+            "tensors only.", cause="not a list")
+    return result
+
+
+def _expect_own(result, own: list[torch.Tensor], called: str, what: str):
+    """The list holds exactly the model's own parameter tensors, in order; else say which way it differs."""
+    if len(result) == len(own) and all(got is p for got, p in zip(result, own, strict=True)):
+        return
+    if len(result) == len(own) and all(got.shape == p.shape for got, p in zip(result, own, strict=True)):
+        if all(got.data_ptr() == p.data_ptr() and not got.requires_grad for got, p in zip(result, own, strict=True)):
+            expect(False, f"{called} returned tensors that are not the model's own: they share its numbers but are "
+                          "detached (requires_grad=False), so an optimizer given them could not train the model. "
+                          "Which tensors does the model itself hand out as its parameters?", cause="detached list")
+            return
+        expect(False, f"{called} returned tensors of the right shapes that are not the model's own (copies?): an "
+                      "optimizer given them would train the copies and leave the model unchanged.", cause="copied list")
+        return
+    expect(False, f"{called} returned {len(result)} tensors of shapes {[tuple(t.shape) for t in result]}; {what} "
+                  f"has {len(own)}: {[tuple(p.shape) for p in own]}, in that order.", cause="wrong tensors")
+
+
+def test_parameter_list_gives_the_weight_then_the_bias_of_nn_linear(kata, seed):
+    model = _model(seed)
+    called = "parameter_list(nn.Linear(3, 2))"
+    _expect_own(_listed(kata, model, called), [model.weight, model.bias], called, "nn.Linear(3, 2)")
+
+
+def test_parameter_list_gives_every_parameter_of_a_model_with_two_layers(kata, seed):
+    model = _two_layers(seed)
+    called = "parameter_list(nn.Sequential(nn.Linear(3, 4), nn.Linear(4, 2)))"
+    function = kata.parameter_list
+    try:
+        function(model)
+    except AttributeError as err:
+        expect(False, f"{called} raised AttributeError: {err}. A model of two layers has no single weight and bias: "
+                      "which method of nn.Module lists every parameter, however many layers there are?",
+               cause="only nn.Linear")
+        return
+    own = [model[0].weight, model[0].bias, model[1].weight, model[1].bias]
+    _expect_own(_listed(kata, model, called), own, called, "this model")

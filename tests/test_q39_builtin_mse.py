@@ -2,12 +2,13 @@
 
 import contextlib
 import math
+import warnings
 
 import torch
 import torch.nn.functional as F
 
 from katakit import data, oracle
-from katakit.checks import expect, expect_close, expect_tensor
+from katakit.checks import expect, expect_close, expect_tensor, note, require
 
 
 @contextlib.contextmanager
@@ -26,69 +27,107 @@ def _spy_on(module, attr: str):
         setattr(module, attr, original)
 
 
+def _loss(kata, preds, targets, called):
+    """Hard precondition: a float32 scalar tensor."""
+    __tracebackhide__ = True
+    loss = kata.builtin_mse(preds, targets)
+    same = isinstance(loss, torch.Tensor) and loss.shape == preds.shape
+    return expect_tensor(loss, shape=(), called=called, nudge=(
+        "It holds one squared error per element: did you pass reduction='none'? A loss is one number for the whole "
+        "batch." if same else "A loss is one number for the whole batch."))
+
+
+def _known_mistake(loss, preds, targets, called):
+    """(message, cause) when the loss is a known wrong quantity, else None."""
+    got = loss.item()
+    diff = preds.detach().double() - targets.detach().double()
+    mean, total, mae = (diff ** 2).mean().item(), (diff ** 2).sum().item(), diff.abs().mean().item()
+    if math.isclose(got, mean, rel_tol=1e-4, abs_tol=1e-6):
+        return None
+    if math.isclose(got, total, rel_tol=1e-4):
+        return (f"{called} returned {got:.4g}, the sum of the squared errors; their mean is {mean:.4g}. Did you forget "
+                "to average? With reduction='sum' the built-in adds the squared errors up; its default reduction "
+                "divides by the number of elements.", "sum instead of mean")
+    if math.isclose(got, math.sqrt(mean), rel_tol=1e-4):
+        return (f"{called} returned {got:.4g} = √{mean:.4g}, the square root of the mean squared error (RMSE). Mean "
+                "squared error keeps the square: do not take its square root.", "root of the mean")
+    if math.isclose(got, mae, rel_tol=1e-4):
+        return (f"{called} returned {got:.4g}, the mean absolute error (what F.l1_loss computes); the mean squared "
+                f"error is {mean:.4g}. Which of F's losses squares each difference?", "absolute error")
+    return None
+
+
+def _value_is_known_mistake(loss, preds, targets, called) -> bool:
+    """Report a known wrong quantity under its own cause; True when it was one."""
+    mistake = _known_mistake(loss, preds, targets, called)
+    if mistake:
+        expect(False, *mistake)
+    return mistake is not None
+
+
 def test_builtin_mse_returns_a_float32_scalar(kata, seed):
-    loss = kata.builtin_mse(data.random_batch(seed), data.random_batch(seed + 1))
-    expect_tensor(loss, shape=(), nudge="A loss is one number for the whole batch. F.mse_loss gives one with "
-                                        "its default reduction='mean'; did you pass reduction='none'?")
+    preds, targets = data.random_batch(seed), data.random_batch(seed + 1)
+    _loss(kata, preds, targets, "builtin_mse(preds (5, 2), targets (5, 2))")
 
 
 def test_builtin_mse_averages_the_squared_errors(kata):
     preds, targets = torch.tensor([[1.0, 2.0]]), torch.tensor([[1.0, 4.0]])
-    loss = expect_tensor(kata.builtin_mse(preds, targets), shape=())
-    value = loss.item()
-    expect(abs(value - 4.0) > 1e-6,
-           "builtin_mse([[1, 2]], [[1, 4]]) returned 4, the sum of squared errors. Did you forget to average? "
-           "reduction='sum' adds them up; the default reduction='mean' divides by the 2 elements.")
-    expect(abs(value - math.sqrt(2.0)) > 1e-6,
-           "builtin_mse([[1, 2]], [[1, 4]]) returned 1.414 = √2, the square root of the mean squared error (RMSE). "
-           "Mean squared error keeps the square: do not take torch.sqrt of it.")
-    expect(abs(value - 2.0) < 1e-6,
-           f"builtin_mse([[1, 2]], [[1, 4]]) returned {value:.4g}; expected 2 = ((1-1)² + (2-4)²) / 2.")
+    called = "builtin_mse([[1, 2]], [[1, 4]])"
+    loss = _loss(kata, preds, targets, called)
+    if not _value_is_known_mistake(loss, preds, targets, called):
+        expect(abs(loss.item() - 2.0) < 1e-6, f"{called} returned {loss.item():.4g}; expected 2, the mean of the "
+                                              "squared errors 0 and 4.", cause="wrong value")
 
 
 def test_builtin_mse_lets_autograd_flow_to_the_predictions(kata, seed):
     preds = data.random_batch(seed).requires_grad_()
     targets = data.random_batch(seed + 1)
-    loss = expect_tensor(kata.builtin_mse(preds, targets), shape=())
-    assert loss.requires_grad, (
-        "builtin_mse(preds, targets) returned a loss with requires_grad=False although preds requires grad. "
-        "Did you call .item() or .detach(), or wrap it in torch.no_grad()? Return what F.mse_loss returns.")
+    called = "builtin_mse(preds (5, 2), targets (5, 2))"
+    loss = _loss(kata, preds, targets, called)
+    if _value_is_known_mistake(loss, preds, targets, called):
+        return
+    require(loss.requires_grad,
+            f"{called} returned a loss with requires_grad=False although preds requires grad. Did you call .item() "
+            "or .detach(), or compute it inside torch.no_grad()? The built-in's result carries the graph; keep it.",
+            cause="no graph")
     loss.backward()
     expected = 2 * (preds.detach().double() - targets.double()) / preds.numel()
-    expect_close(preds.grad, expected, what="the gradient d(loss)/d(preds)",
-                 nudge="If the gradient is N times too big, you summed instead of averaging.")
+    expect_close(preds.grad, expected, what="the gradient d(loss)/d(preds)", called=called)
 
 
 def test_builtin_mse_calls_the_builtin_from_torch_nn_functional(kata, seed):
+    preds, targets = data.random_batch(seed), data.random_batch(seed + 1)
+    called = "builtin_mse(preds (5, 2), targets (5, 2))"
     with _spy_on(F, "mse_loss") as calls:
-        kata.builtin_mse(data.random_batch(seed), data.random_batch(seed + 1))
+        loss = _loss(kata, preds, targets, called)
+    if _value_is_known_mistake(loss, preds, targets, called):
+        return
     # `from torch.nn.functional import mse_loss` binds the real function, which the spy cannot see: fine too
     imported_directly = any(v is F.mse_loss for v in kata.module.builtin_mse.__globals__.values())
     expect(bool(calls) or imported_directly,
-           "builtin_mse(preds, targets) never called F.mse_loss (torch.nn.functional.mse_loss). This kata asks "
-           "for the built-in: you wrote mean squared error by hand in q13; here, let PyTorch do it.")
+           f"{called} never called F.mse_loss (torch.nn.functional.mse_loss), though its value is right. This kata "
+           "asks for the built-in: you wrote mean squared error by hand in q13; here, let PyTorch do it.",
+           cause="by hand")
 
 
-def test_builtin_mse_rejects_mismatched_shapes_instead_of_broadcasting(kata):
-    preds, targets = torch.tensor([[1.0], [2.0], [3.0], [4.0]]), torch.tensor([1.0, 2.0, 3.0, 4.0])
-    try:
-        loss = kata.builtin_mse(preds, targets)
-    except NotImplementedError:
-        raise
-    except (RuntimeError, ValueError):
-        return  # refusing mismatched shapes is right
-    expect(abs(float(loss)) < 1e-6,
-           f"builtin_mse(preds of shape (4, 1), targets of shape (4,)) returned {float(loss):.4g}, but these "
-           "predictions are perfect (loss 0). F.mse_loss only warns about different shapes, then silently "
-           "broadcasts them to a (4, 4) comparison of every prediction with every target. Check that the "
-           "shapes match and raise a ValueError when they do not.")
-
-
-def test_builtin_mse_matches_float64_oracle_on_crop_data(kata, seed):
+def test_builtin_mse_matches_a_float64_oracle_on_crop_data(kata, seed):
     w, b = data.params(seed)
     preds = (data.inputs(15) @ w.t() + b).detach()
     targets = data.targets(15)
-    loss = expect_tensor(kata.builtin_mse(preds, targets), shape=())
-    expect_close(loss, oracle.mse64(preds, targets), what="the loss", rtol=1e-5,
-                 nudge="Mean squared error is sum((preds - targets)²) / number of elements; "
-                       "F.mse_loss(preds, targets) computes exactly that.")
+    called = "builtin_mse(preds (15, 2), targets (15, 2))"
+    loss = _loss(kata, preds, targets, called)
+    if not _value_is_known_mistake(loss, preds, targets, called):
+        expect_close(loss, oracle.mse64(preds, targets), what="the loss", called=called, rtol=1e-5,
+                     nudge="Is it the mean of the squared differences, over every element?")
+    perfect, flat = torch.tensor([[1.0], [2.0], [3.0], [4.0]]), torch.tensor([1.0, 2.0, 3.0, 4.0])
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            broadcast = float(kata.builtin_mse(perfect, flat))
+    except Exception:  # noqa: BLE001 (refusing mismatched shapes, in any way, is what the note asks for)
+        broadcast = 0.0
+    note(abs(broadcast) < 1e-6,
+         f"builtin_mse(preds of shape (4, 1), targets of shape (4,)) returned {broadcast:.4g} for predictions that "
+         "are perfect: F.mse_loss only warns when the shapes differ, then compares every prediction with every "
+         "target, (4, 4). Checking that the shapes match, and raising a ValueError when they do not, turns that "
+         "silent mistake into an error.")

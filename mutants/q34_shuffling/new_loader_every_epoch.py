@@ -3,7 +3,7 @@
 import torch
 from torch.utils.data import DataLoader, TensorDataset
 
-CAUGHT_BY = "Did you re-seed the generator (or make a new one) inside the epoch loop?"
+CAUGHT_BY = "re-seed the generator (or make a new one) inside the epoch loop"
 
 
 def epoch_orders(n, batch_size, epochs, seed, shuffle=True):

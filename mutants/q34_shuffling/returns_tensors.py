@@ -3,7 +3,7 @@
 import torch
 from torch.utils.data import DataLoader, TensorDataset
 
-CAUGHT_BY = "xb.tolist()"
+CAUGHT_BY = "expected plain Python ints"
 
 
 def epoch_orders(n, batch_size, epochs, seed, shuffle=True):

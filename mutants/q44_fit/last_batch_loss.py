@@ -1,6 +1,6 @@
 """Records only the last batch's loss of each epoch (what the lesson prints), not the epoch's mean."""
 
-CAUGHT_BY = "not only the last batch's loss"
+CAUGHT_BY = "the loss of the epoch's last batch only"
 
 
 def fit(num_epochs, model, loss_fn, opt, train_dl):

@@ -1,6 +1,6 @@
 """Predicts on the whole dataset in every batch step, ignoring xb and yb: full-batch, not mini-batch."""
 
-CAUGHT_BY = "not on the whole dataset"
+CAUGHT_BY = "Is the loss computed on the batch's predictions, not on the whole dataset?"
 
 
 def fit(num_epochs, model, loss_fn, opt, train_dl):
