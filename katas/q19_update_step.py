@@ -12,7 +12,8 @@ import torch
 def update(w: torch.Tensor, b: torch.Tensor, lr: float) -> None:
     """One gradient descent step, in place: w ← w - lr·w.grad and b ← b - lr·b.grad.
 
-    The gradients stay as they are: resetting them is the caller's job (q24 does it).
+    The step reads the gradients and does not change them; resetting them is the caller's job (q24), though
+    a reset right after the step, as in the lesson's loop, is accepted too.
 
     Args:
         w: weights, float32, a leaf with requires_grad=True whose .grad holds d(loss)/dw (same shape).

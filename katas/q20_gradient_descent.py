@@ -1,9 +1,10 @@
 """q20 · The gradient descent algorithm.
 
-Gradient descent lowers a function by repeating one small move: compute the value, let autograd
-find the gradient (the direction in which the value grows fastest), and step a little the opposite
-way. Step after step the value goes down, like walking downhill in a fog by feeling the slope under
-your feet.
+Gradient descent looks for a low value of a function by repeating one small move: compute the
+value, let autograd find the gradient (the direction in which the value grows fastest), and step a
+little the opposite way, like walking downhill in a fog by feeling the slope under your feet. With a
+small enough learning rate each step lowers the value; too large a step overshoots, and the value
+rises instead (q22 shows it).
 """
 
 from collections.abc import Callable
@@ -13,12 +14,12 @@ import torch
 
 def gradient_descent(f: Callable[[torch.Tensor], torch.Tensor], x: torch.Tensor, lr: float,
                      steps: int) -> list[float]:
-    """Lower f by `steps` plain gradient steps on x, in place: x ← x - lr·∇f(x), resetting x.grad each time.
+    """Take `steps` plain gradient steps on x, in place: x ← x - lr·∇f(x), resetting x.grad each time.
 
     Args:
         f: a function of x that returns a scalar tensor, for example a loss.
         x: the tensor to change, float32, a leaf with requires_grad=True and no .grad yet.
-        lr: the learning rate, a small positive number.
+        lr: the learning rate, a small positive number (too large, and f rises instead of falling).
         steps: how many steps to take.
 
     Returns:

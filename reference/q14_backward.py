@@ -10,9 +10,10 @@ import torch
 
 def loss_gradients(inputs: torch.Tensor, targets: torch.Tensor, w: torch.Tensor,
                    b: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-    """Run the model and the MSE loss, call .backward() on the loss, and return (w.grad, b.grad).
+    """The gradients of the MSE loss of the linear model with respect to w and b, filled in by autograd.
 
-    preds = inputs @ w.t() + b;  loss = mean((preds - targets)²);  loss.backward()
+    The loss is the mean of (preds - targets)² over all elements, with preds = inputs @ w.t() + b.
+    After the call, w.grad and b.grad hold d(loss)/dw and d(loss)/db; w and b keep their values.
 
     Args:
         inputs: shape (N, 3), float32.

@@ -11,7 +11,8 @@ import torch
 def nudge_weight(w: torch.Tensor, grad: torch.Tensor, i: int, j: int, step: float) -> torch.Tensor:
     """A new tensor equal to w, except w[i, j] moved by step against the sign of grad[i, j].
 
-    new[i, j] = w[i, j] - step · sign(grad[i, j]); a zero gradient gives no direction, so nothing moves.
+    The move is exactly step, whatever the size of grad[i, j]: only its sign counts. A zero gradient gives
+    no direction, so then nothing moves.
 
     Args:
         w: the weights, shape (rows, cols), float32 (may require grad); it must not change.

@@ -3,7 +3,7 @@
 import torch
 
 from katakit import data, oracle, written
-from katakit.checks import expect, expect_grads_reset, expect_leaves
+from katakit.checks import expect
 
 
 def _backward(w, b):
@@ -11,36 +11,73 @@ def _backward(w, b):
     ((data.inputs() @ w.t() + b - data.targets()) ** 2).mean().backward()
 
 
+def _names(names: list[str]) -> str:
+    return " and ".join(names)
+
+
+def _reset(kata, params: list[torch.Tensor], names: list[str]) -> bool:
+    """Call reset_gradients(params) and check what it left: the same values, every .grad None or zeros.
+    The failure names the mistake from what it saw; True when all is well."""
+    called = f"reset_gradients([{', '.join(names)}])"
+    values = [p.detach().clone() for p in params]
+    grads = [None if p.grad is None else p.grad.clone() for p in params]
+    kata.reset_gradients(params)
+    changed = [n for p, n, v in zip(params, names, values, strict=True) if not torch.equal(p.detach(), v)]
+    if changed:
+        return expect(False, f"{called} changed the values of {_names(changed)} "
+                             f"{'itself' if len(changed) == 1 else 'themselves'}. Reset the gradients held in .grad, "
+                             "not the parameters: the weights are what training has learned so far.",
+                      cause="changed the parameters")
+    held = [(n, p.grad, g) for p, n, g in zip(params, names, grads, strict=True)
+            if p.grad is not None and bool(p.grad.any())]
+    if not held:
+        return True
+    cleared = [n for p, n in zip(params, names, strict=True) if p.grad is None or not p.grad.any()]
+    as_before = [n for n, now, g in held if g is not None and torch.equal(now, g)]
+    if len(as_before) == len(params):
+        return expect(False, f"after {called}, every .grad is exactly as it was before the call: nothing was reset. "
+                             "Change each parameter's own .grad: a copy of it, or a local name, leaves p.grad as it was.",
+                      cause="nothing reset")
+    if as_before and len(as_before) == len(held):
+        return expect(False, f"{called} reset {_names([n + '.grad' for n in cleared])} but left "
+                             f"{_names([n + '.grad' for n in as_before])} as {'it was' if len(as_before) == 1 else 'they were'}"
+                             ": every parameter in the list needs its reset.", cause="reset only some")
+    ratios = {round(float((now * g).sum() / (g * g).sum()), 3) for _, now, g in held if g is not None and g.any()}
+    if len(ratios) == 1 and all(g is not None and torch.allclose(now, next(iter(ratios)) * g) for _, now, g in held):
+        return expect(False, f"after {called}, {_names([n + '.grad' for n, _, _ in held])} still "
+                             f"hold{'s' if len(held) == 1 else ''} {next(iter(ratios)):g} times the gradient held before the call: "
+                             "the old gradient was not fully cleared, and the next backward() adds to whatever .grad "
+                             "holds.", cause="not fully cleared")
+    largest = max(now.abs().max().item() for _, now, _ in held)
+    return expect(False, f"after {called}, {_names([n + '.grad' for n, _, _ in held])} still "
+                         f"hold{'s' if len(held) == 1 else ''} a gradient (largest entry {largest:.4g}); expected zeros "
+                         "or None. The next backward() would add to it.", cause="still holds a gradient")
+
+
 def test_after_a_backward_every_gradient_is_reset(kata, seed):
     w, b = data.params(seed)
     _backward(w, b)
-    kata.reset_gradients([w, b])
-    expect_grads_reset([w, b], ["w", "b"])
+    _reset(kata, [w, b], ["w", "b"])
 
 
 def test_a_reset_before_the_first_backward_works_although_grad_is_none(kata, seed):
     w, b = data.params(seed)
-    kata.reset_gradients([w, b])
-    for name, p in (("w", w), ("b", b)):
-        expect(p.grad is None or not p.grad.any(),
-               f"reset_gradients([w, b]) before any backward() left {name}.grad = {p.grad}; expected None or zeros.")
+    _reset(kata, [w, b], ["w", "b"])
 
 
 def test_every_parameter_in_the_list_is_reset_whatever_its_shape(kata, seed):
     w, b = data.params(seed)
     scale = torch.tensor(2.0, requires_grad=True)
     ((data.inputs() @ (scale * w).t() + b - data.targets()) ** 2).mean().backward()
-    kata.reset_gradients([scale, b, w])
-    expect_grads_reset([scale, b, w], ["scale", "b", "w"])
+    _reset(kata, [scale, b, w], ["scale", "b", "w"])
 
 
 def test_after_a_reset_the_next_backward_gives_the_single_gradient_not_the_accumulated_one(kata, seed):
     w, b = data.params(seed)
     _backward(w, b)
-    single = w.grad.clone()
-    _backward(w, b)
-    assert torch.allclose(w.grad, 2 * single, rtol=1e-5), "setup: two backward() calls should double w.grad"
-    kata.reset_gradients([w, b])
+    _backward(w, b)  # w.grad and b.grad now hold twice the gradient
+    if not _reset(kata, [w, b], ["w", "b"]):
+        return
     _backward(w, b)
     expected_w, expected_b = oracle.grads64(data.inputs(), data.targets(), w, b)
     for name, p, expected in (("w", w, expected_w), ("b", b, expected_b)):
@@ -48,21 +85,17 @@ def test_after_a_reset_the_next_backward_gives_the_single_gradient_not_the_accum
         times = (got * expected).sum().item() / (expected * expected).sum().item()
         expect(torch.allclose(got, expected, rtol=1e-4, atol=1e-3),
                f"reset_gradients([w, b]) then one more backward(): {name}.grad is {times:.3g} times the single "
-               "gradient (expected exactly 1 time): the old gradient was not fully cleared, and backward() adds "
-               f"to whatever .grad holds. Set every entry of {name}.grad to zero (`.grad.zero_()`) or drop it "
-               "(`.grad = None`).")
+               "gradient (expected exactly 1 time).", cause="not the single gradient")
 
 
 def test_the_parameters_keep_their_values_and_stay_leaves_that_require_grad(kata, seed):
     w, b = data.params(seed)
-    before = {"w": w.detach().clone(), "b": b.detach().clone()}
     _backward(w, b)
-    kata.reset_gradients([w, b])
-    for name, p in (("w", w), ("b", b)):
-        expect(torch.equal(p.detach(), before[name]),
-               f"reset_gradients([w, b]) changed the values of {name} itself. Reset its gradient, "
-               f"{name}.grad, not the parameter: the weights are what training has learned so far.")
-    expect_leaves([w, b], ["w", "b"])
+    _reset(kata, [w, b], ["w", "b"])
+    lost = [name for p, name in ((w, "w"), (b, "b")) if not (p.is_leaf and p.requires_grad)]
+    expect(not lost, f"after reset_gradients([w, b]), {_names(lost)} {'is' if len(lost) == 1 else 'are'} no longer a "
+                     "leaf tensor that requires grad, so the next backward() would not fill its .grad. Reset the "
+                     "gradients only.", cause="not leaves")
 
 
 # The written half: katas/q24_reset_gradients.md. The self-test proves reference/ agrees with this key.

@@ -2,7 +2,7 @@
 
 import torch
 
-CAUGHT_BY = "Did you forget the `.t()`?"
+CAUGHT_BY = "Shapes do not line up for `@`"
 
 
 def loss_gradients(inputs, targets, w, b):

@@ -1,6 +1,6 @@
 """Calls backward() but returns w and b themselves instead of their .grad."""
 
-CAUGHT_BY = "not its gradient"
+CAUGHT_BY = "themselves, not the gradient"
 
 
 def loss_gradients(inputs, targets, w, b):

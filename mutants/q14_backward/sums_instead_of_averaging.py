@@ -2,7 +2,7 @@
 
 import torch
 
-CAUGHT_BY = "forget to average"
+CAUGHT_BY = "the loss was a sum"
 
 
 def loss_gradients(inputs, targets, w, b):

@@ -2,7 +2,7 @@
 
 import torch
 
-CAUGHT_BY = "changed its input `w`"
+CAUGHT_BY = "changed its input"
 
 
 def slope_by_finite_difference(loss_fn, w, i, j, eps=1e-3):

@@ -2,7 +2,7 @@
 
 import torch
 
-CAUGHT_BY = "recompute the predictions and the loss before each backward()"
+CAUGHT_BY = "Calling backward() twice on one graph"
 
 
 def gradient_descent(f, x, lr, steps):

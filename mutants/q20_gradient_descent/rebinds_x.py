@@ -2,7 +2,7 @@
 
 import torch
 
-CAUGHT_BY = "Update in place"
+CAUGHT_BY = "is no longer the tensor you were given"
 
 
 def gradient_descent(f, x, lr, steps):

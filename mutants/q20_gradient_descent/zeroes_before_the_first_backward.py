@@ -2,7 +2,7 @@
 
 import torch
 
-CAUGHT_BY = "Resetting a gradient that does not exist yet"
+CAUGHT_BY = "no backward() has filled it yet"
 
 
 def gradient_descent(f, x, lr, steps):

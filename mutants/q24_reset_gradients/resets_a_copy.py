@@ -1,6 +1,6 @@
 """Resets a copy of each gradient (`g = p.grad.clone(); g.zero_()`): the real .grad is untouched."""
 
-CAUGHT_BY = "Forgot to reset gradients"
+CAUGHT_BY = "nothing was reset"
 
 
 def reset_gradients(params):

@@ -1,6 +1,6 @@
 """Resets only the first parameter's gradient (`params[0].grad.zero_()`): b keeps accumulating."""
 
-CAUGHT_BY = "b.grad still holds a gradient"
+CAUGHT_BY = "but left b.grad as it was"
 
 
 def reset_gradients(params):

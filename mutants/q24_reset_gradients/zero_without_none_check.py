@@ -1,6 +1,6 @@
 """Calls `.grad.zero_()` without checking for None: crashes when no backward() has run yet."""
 
-CAUGHT_BY = "does not exist yet"
+CAUGHT_BY = "no backward() has filled it yet"
 
 
 def reset_gradients(params):

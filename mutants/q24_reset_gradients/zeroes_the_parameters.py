@@ -2,7 +2,7 @@
 
 import torch
 
-CAUGHT_BY = "not the parameter"
+CAUGHT_BY = "not the parameters"
 
 
 def reset_gradients(params):

@@ -1,8 +1,6 @@
-"""Resets the gradients after the step: that is the caller's job (q24), and it hides the gradients it used."""
+"""The lesson's training-loop block: the step, then the reset of both gradients, in one torch.no_grad()."""
 
 import torch
-
-CAUGHT_BY = "the caller resets them"
 
 
 def update(w, b, lr):
