@@ -4,7 +4,7 @@
 
 Works on a temporary copy of the repository (your katas/ is never touched). Each save writes
 katas/q13_mse.py (alternating the stub and the reference); the redraw ends with the watch footer line.
-Target: median at most 250 ms.
+Target: median at most 100 ms.
 """
 
 import argparse
@@ -54,7 +54,7 @@ def main() -> None:
         proc.wait(timeout=10)
     ms = sorted(round(x * 1000) for x in latencies)
     print(f"watch re-check after a save: median {statistics.median(ms):.0f} ms, "
-          f"min {ms[0]} ms, max {ms[-1]} ms over {len(ms)} saves (target <= 250 ms)")
+          f"min {ms[0]} ms, max {ms[-1]} ms over {len(ms)} saves (target <= 100 ms)")
 
 
 if __name__ == "__main__":

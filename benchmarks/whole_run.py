@@ -1,9 +1,11 @@
 """How long a learner waits for the whole run, against the floor of importing torch, measured in one run.
 
-    python benchmarks/whole_run.py [--rounds 7] [--impl reference]
+    python benchmarks/whole_run.py [--rounds 7] [--start fork|spawn]
 
-Alternates `python -c "import torch"` and `python -m pytest --impl=IMPL -q` (all 44 katas) so both see the
-same machine load, and prints both medians and their ratio. Target: ratio at most 1.5.
+Alternates `python -c "import torch"`, `katas` (progress over all 44 katas, in this checkout: your files) and
+`python -m pytest --impl=reference -q tests` (all 44 katas, solved), so all three see the same machine
+load, and prints the medians and the ratios. Target: ratio at most 1.5 (aim 1.2). `--start spawn` measures
+the way workers start on Windows (a fresh process per kata) on this machine.
 Both run as on a learner's machine, where Python caches bytecode: PYTHONDONTWRITEBYTECODE is removed.
 """
 
@@ -18,31 +20,38 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-
-
-def timed(cmd: list[str]) -> float:
+def timed(cmd: list[str], env: dict) -> float:
     start = time.perf_counter()
-    subprocess.run(cmd, cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - start
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7, help="alternating rounds (default 7)")
-    parser.add_argument("--impl", default="reference", help="katas or reference (default reference)")
+    parser.add_argument("--start", choices=("fork", "spawn"), default=None, help="how workers start (default: fork)")
     args = parser.parse_args()
-    floor_cmd = [sys.executable, "-c", "import torch"]
-    run_cmd = [sys.executable, "-m", "pytest", f"--impl={args.impl}", "-q", "tests"]
-    timed(floor_cmd), timed(run_cmd)  # warm the file cache
-    floor, whole = [], []
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    if args.start:
+        env["KATAS_START"] = args.start
+    commands = {
+        "import torch": [sys.executable, "-c", "import torch"],
+        "katas (your files)": [sys.executable, "-m", "katakit.cli"],
+        "pytest (reference)": [sys.executable, "-m", "pytest", "--impl=reference", "-q", "tests"],
+    }
+    if args.start:
+        commands["pytest (reference)"].append(f"--kata-start={args.start}")
+    for cmd in commands.values():  # warm the file cache
+        timed(cmd, env)
+    times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(args.rounds):
-        floor.append(timed(floor_cmd))
-        whole.append(timed(run_cmd))
-    f, w = statistics.median(floor), statistics.median(whole)
-    print(f"import torch      median {f:.3f} s over {args.rounds} rounds")
-    print(f"pytest ({args.impl}) median {w:.3f} s over {args.rounds} rounds")
-    print(f"ratio {w / f:.2f} (target <= 1.5)")
+        for name, cmd in commands.items():
+            times[name].append(timed(cmd, env))
+    floor = statistics.median(times["import torch"])
+    for name, values in times.items():
+        median = statistics.median(values)
+        ratio = "" if name == "import torch" else f"  ratio {median / floor:.2f} (target <= 1.5)"
+        print(f"{name:<20} median {median:.3f} s over {args.rounds} rounds{ratio}")
 
 
 if __name__ == "__main__":

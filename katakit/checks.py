@@ -86,7 +86,7 @@ def expect_tensor(value, shape: tuple | None = None, dtype=torch.float32, called
 
 
 def expect_close(actual: torch.Tensor, expected: torch.Tensor, what: str = "the result", called: str | None = None,
-                 nudge: str = "", rtol: float = 1e-4, atol: float = 1e-4) -> bool:
+                 nudge: str = "", rtol: float = 1e-4, atol: float = 1e-4, cause: str = "") -> bool:
     """Independent fact: values match the oracle, compared in float64 with |got - expected| <= atol + rtol·|expected|.
 
     (torch.testing.assert_close would do, but its first call imports torch.distributed: about a second.)
@@ -95,7 +95,7 @@ def expect_close(actual: torch.Tensor, expected: torch.Tensor, what: str = "the 
     got = actual.detach().to(torch.float64)
     if got.shape != expected.shape:
         return expect(False, f"{_called(called)}: {what} has shape {describe.shape(got)}; expected "
-                             f"{describe.shape(expected)}. {nudge}".rstrip())
+                             f"{describe.shape(expected)}. {nudge}".rstrip(), cause=cause)
     if torch.allclose(got, expected, rtol=rtol, atol=atol):
         return True
     gap = (got - expected).abs().nan_to_num(float("inf"))
@@ -107,7 +107,7 @@ def expect_close(actual: torch.Tensor, expected: torch.Tensor, what: str = "the 
             worst.insert(0, i)
         where = f" (largest gap at index {tuple(worst)})"
     return expect(False, f"{_called(called)}: {what} differs from the expected values{where}.\n"
-                         f"  got      {_short(got)}\n  expected {_short(expected)}\n{nudge}".rstrip())
+                         f"  got      {_short(got)}\n  expected {_short(expected)}\n{nudge}".rstrip(), cause=cause)
 
 
 def _short(t: torch.Tensor) -> str:
@@ -136,9 +136,9 @@ def expect_leaves(params: Iterable[torch.Tensor], names: Iterable[str], called: 
     for p, name in zip(params, names, strict=True):
         expect(isinstance(p, torch.Tensor) and p.is_leaf and p.requires_grad,
                f"after {_called(called)}, {name} is no longer a leaf tensor that requires grad "
-               f"(is_leaf={getattr(p, 'is_leaf', '?')}, requires_grad={getattr(p, 'requires_grad', '?')}). "
-               f"Update it in place under torch.no_grad() (`{name} -= lr * {name}.grad`) instead of "
-               f"rebinding `{name} = {name} - ...`.")
+               f"(is_leaf={getattr(p, 'is_leaf', '?')}, requires_grad={getattr(p, 'requires_grad', '?')}), so the next "
+               f"backward() cannot fill {name}.grad. Was {name} changed in place, under torch.no_grad(), or was the "
+               "name bound to a new tensor?", cause="parameters no longer leaves")
 
 
 def expect_grads_reset(params: Iterable[torch.Tensor], names: Iterable[str], called: str | None = None) -> None:
@@ -146,8 +146,8 @@ def expect_grads_reset(params: Iterable[torch.Tensor], names: Iterable[str], cal
     for p, name in zip(params, names, strict=True):
         if p.grad is not None and bool((p.grad != 0).any()):
             expect(False, f"after {_called(called)}, {name}.grad still holds a gradient (largest entry "
-                       f"{p.grad.abs().max().item():.4g}). Forgot to reset gradients? The next backward() "
-                       f"would add to it. Use {name}.grad.zero_() or {name}.grad = None after the update.")
+                          f"{p.grad.abs().max().item():.4g}). The next backward() would add to it: was the "
+                          "gradient reset after the update?", cause="gradients not reset")
 
 
 def expect_unchanged(before: torch.Tensor, after: torch.Tensor, name: str, called: str | None = None) -> None:

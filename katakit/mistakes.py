@@ -53,6 +53,16 @@ class Situation:
                 and any(isinstance(t, ast.Name) and t.id == name
                         for t in (node.targets if isinstance(node, ast.Assign) else [node.target]))]
 
+    def inputs_of(self, name: str) -> set[str]:
+        """The names read where `name` is assigned (`loss = mse(preds, targets)` gives preds, targets, mse)."""
+        found: set[str] = set()
+        if self.function is None:
+            return found
+        for node in ast.walk(self.function):
+            if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets):
+                found |= {n.id for n in ast.walk(node.value) if isinstance(n, ast.Name)}
+        return found
+
     def uses(self, *attributes: str) -> bool:
         return self.function is not None and any(
             isinstance(node, ast.Attribute) and node.attr in attributes for node in ast.walk(self.function))
@@ -94,7 +104,8 @@ def _without_grad(s: Situation) -> str:
                         f"a new tensor that does not require grad, so the next loss cannot be differentiated. "
                         f"Change the parameter in place (`{name} -= ...`) inside `with torch.no_grad():`.")
         target = _backward_target(s)
-        lines = [frame.f_lineno, *(s.assigned_at(target) if target else [])]
+        names = {target, *s.inputs_of(target)} if target else set()  # the loss and what it was computed from
+        lines = [frame.f_lineno, *(line for name in names for line in s.assigned_at(name))]
         if any(s.in_block(("no_grad", "inference_mode"), line) for line in lines):
             return ("The loss (or the predictions it comes from) was computed inside `with torch.no_grad():`, "
                     "where nothing is recorded, so backward() has no graph to follow. Keep only the update "
@@ -171,7 +182,8 @@ KNOWN_ERRORS = [
      "Calling .numpy() on a tensor that is part of the graph: detach it first, or compute it under "
      "torch.no_grad()."),
     (r"grad can be implicitly created only for scalar outputs",
-     "Calling backward() on a non-scalar: the loss must be one number. Did you forget to average?"),
+     "Calling backward() on a non-scalar: the loss must be one number for the whole batch. "
+     "Which operation turns the squared errors into one number?"),
     (r"element 0 of tensors does not require grad and does not have a grad_fn", _without_grad),
     (r"'type' object does not support the context manager protocol|object does not support the context manager",
      "`with torch.no_grad:` without parentheses: no_grad must be called, `with torch.no_grad():`."),

@@ -29,6 +29,13 @@ class _Recorder:
         self.output: dict[str, list[str]] = {}
         self.facts: dict[str, set[str]] = {}  # self-test facts the checks reported ("inputs mutated")
 
+    def forget(self, ids: list[str]) -> None:
+        """Drop what was recorded for these katas (they are about to be checked again)."""
+        for kata_id in ids:
+            for store in (self.checks, self.seeds, self.output, self.facts):
+                store.pop(kata_id, None)
+        self.seen = {nodeid for nodeid in self.seen if not any(f"test_{i}_" in nodeid for i in ids)}
+
     def pytest_runtest_logreport(self, report):
         match = re.search(r"test_(q\d\d)_\w*\.py::", report.nodeid)
         if not match:
@@ -73,6 +80,59 @@ def pytest_args(root: Path, files: list[str], impl: str, extra_args: tuple[str, 
     return args
 
 
+def _results(root: Path, chosen: list, recorder: _Recorder) -> dict[str, KataResult]:
+    results = {}
+    for k in chosen:
+        checks = recorder.checks.get(k.id, [])
+        if not (root / k.test_file).is_file():
+            checks = [Check("the kata has tests", "error", [Failure(f"{k.test_file} does not exist yet.")])]
+        results[k.id] = KataResult(k.id, status_of(checks), checks, recorder.seeds.get(k.id),
+                                   "\n".join(recorder.output.get(k.id, [])[:20]), recorder.facts.get(k.id, set()))
+    return results
+
+
+class _Warm:
+    """Makes the session warm: the supervisor hands `body` a function that checks katas again on demand."""
+
+    def __init__(self, body):
+        self.body = body
+
+    def pytest_configure(self, config):
+        config.katas_warm = self.body
+
+
+def warm(body, root: Path | None = None, extra_args: tuple[str, ...] = ()):
+    """Collect every kata's tests once, then call body(check): check(ids) re-checks those katas (each in a
+    fresh worker, so every save is read anew) and returns their results. For `katas watch`: no pytest
+    start-up per save. Returns what body returns."""
+    root = root or manifest.find_root()
+    katas = manifest.load(root)
+    files = [str(root / k.test_file) for k in katas if (root / k.test_file).is_file()]
+    recorder, outcome, failure = _Recorder(), [], []
+
+    def check(run_paths):
+        def again(ids: list[str]) -> dict[str, KataResult]:
+            chosen = [k for k in katas if k.id in ids]
+            recorder.forget(ids)
+            run_paths([root / k.test_file for k in chosen])
+            return _results(root, chosen, recorder)
+        try:
+            outcome.append(body(again))
+        except Exception as err:  # pytest would swallow it as an internal error: hand it back to the caller
+            failure.append(err)
+
+    saved = os.environ.pop("PYTEST_ADDOPTS", None)
+    try:
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            pytest.main(pytest_args(root, files, "katas", extra_args), plugins=[recorder, _Warm(check)])
+    finally:
+        if saved is not None:
+            os.environ["PYTEST_ADDOPTS"] = saved
+    if failure:
+        raise failure[0]
+    return outcome[0] if outcome else None
+
+
 def run(ids: list[str] | None = None, impl: str = "katas", root: Path | None = None,
         mutant: Path | list[Path] | None = None, extra_args: tuple[str, ...] = ()) -> dict[str, KataResult]:
     """Check the given katas (default: all) and return their results in manifest order.
@@ -94,11 +154,4 @@ def run(ids: list[str] | None = None, impl: str = "katas", root: Path | None = N
         finally:
             if saved is not None:
                 os.environ["PYTEST_ADDOPTS"] = saved
-    results = {}
-    for k in chosen:
-        checks = recorder.checks.get(k.id, [])
-        if not (root / k.test_file).is_file():
-            checks = [Check("the kata has tests", "error", [Failure(f"{k.test_file} does not exist yet.")])]
-        results[k.id] = KataResult(k.id, status_of(checks), checks, recorder.seeds.get(k.id),
-                                   "\n".join(recorder.output.get(k.id, [])[:20]), recorder.facts.get(k.id, set()))
-    return results
+    return _results(root, chosen, recorder)

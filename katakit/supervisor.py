@@ -74,6 +74,12 @@ def pytest_runtestloop(session):
             segments.append((key, [item]))
     kata_groups = [items for key, items in segments if key]
     others = [item for key, items in segments if not key for item in items]
+    warm = getattr(config, "katas_warm", None)
+    if warm is not None:  # katas watch: collected once, then any kata checked again, each time in a fresh worker
+        supervisor = Supervisor(config)
+        by_path = {items[0].path: items for items in kata_groups}
+        warm(lambda paths: supervisor.run([by_path[p] for p in paths if p in by_path], session))
+        return True
     if kata_groups:
         Supervisor(config).run(kata_groups, session)
     for i, item in enumerate(others):

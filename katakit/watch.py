@@ -68,22 +68,23 @@ def _single_keys():
 
 
 class Screen:
-    def __init__(self, root: Path, katas: list[manifest.Kata], console: Console, busy: threading.Event):
-        self.root, self.katas, self.console, self.busy = root, katas, console, busy
-        busy.set()
-        try:
-            self.results = run.run(None, root=root, extra_args=TIMEOUT)
-        finally:
-            busy.clear()
+    """What watch shows. `check(ids)` re-checks katas in the warm session (see run.warm)."""
+
+    def __init__(self, katas: list[manifest.Kata], console: Console, busy: threading.Event, check):
+        self.katas, self.console, self.busy, self.check = katas, console, busy, check
+        self.results = self._checked([k.id for k in katas])
         self.current = views.next_kata(katas, self.results) or katas[-1]
         self.hint_level = 0
 
-    def recheck(self, kata: manifest.Kata) -> None:
+    def _checked(self, ids: list[str]) -> dict:
         self.busy.set()
         try:
-            self.results.update(run.run([kata.id], root=self.root, extra_args=TIMEOUT))
+            return self.check(ids)
         finally:
             self.busy.clear()
+
+    def recheck(self, kata: manifest.Kata) -> None:
+        self.results.update(self._checked([kata.id]))
 
     def draw(self, note: str = "") -> None:
         if self.console.is_terminal:
@@ -129,20 +130,25 @@ class Screen:
 
 
 def main(root: Path, katas: list[manifest.Kata], console: Console) -> int:
+    console = Console(file=sys.stdout, highlight=False, soft_wrap=True)  # the terminal, not pytest's capture
     events: queue.Queue = queue.Queue()
     stop, busy = threading.Event(), threading.Event()
     threading.Thread(target=_read_keys, args=(events, busy), daemon=True).start()
+
+    def watch(check) -> None:
+        screen = Screen(katas, console, busy, check)
+        screen.draw()
+        threading.Thread(target=_watch_files, args=(root / "katas", events, stop), daemon=True).start()
+        while True:
+            kind, value = events.get()
+            if kind == "saved":
+                screen.on_saved(value)
+            elif not screen.on_key(value):
+                return
+
     with _single_keys():
         try:
-            screen = Screen(root, katas, console, busy)
-            screen.draw()
-            threading.Thread(target=_watch_files, args=(root / "katas", events, stop), daemon=True).start()
-            while True:
-                kind, value = events.get()
-                if kind == "saved":
-                    screen.on_saved(value)
-                elif not screen.on_key(value):
-                    break
+            run.warm(watch, root=root, extra_args=TIMEOUT)
         except KeyboardInterrupt:  # Ctrl+C, or q during a check: the supervisor has stopped its workers
             pass
         finally:

@@ -12,8 +12,9 @@ def reset_gradients(params: list[torch.Tensor]) -> None:
     """Reset the gradient of every parameter, so the next backward() starts from nothing.
 
     Args:
-        params: the parameters, e.g. [w, b]: leaf tensors with requires_grad=True. A parameter's
-            .grad may still be None (no backward() has run yet); that must work too.
+        params: the parameters, e.g. [w, b]: leaf tensors with requires_grad=True, after a
+            backward() (as in the lesson's loop). Going further: a .grad that is still None (no
+            backward() yet, or after zero_grad()) can be handled too.
 
     Returns:
         None. Afterwards every parameter's .grad is all zeros or None; the parameters themselves
