@@ -18,7 +18,9 @@ def predict_no_grad(x: torch.Tensor, w: torch.Tensor, b: torch.Tensor) -> torch.
 
     Returns:
         The predictions, shape (N, m), float32, with requires_grad=False and no grad_fn.
-        w and b stay exactly as they were: same values, same .grad, still requiring grad.
+        Autograd records nothing while they are computed: no graph is built at all (building one and
+        dropping it afterwards does not count). w and b stay exactly as they were: same values, same
+        .grad, still requiring grad, and autograd records again once the function returns.
 
     Example:
         >>> predict_no_grad(torch.ones(1, 3), torch.ones(2, 3, requires_grad=True), torch.zeros(2, requires_grad=True))

@@ -10,10 +10,7 @@ import torch
 
 def train_step(inputs: torch.Tensor, targets: torch.Tensor, w: torch.Tensor, b: torch.Tensor,
                lr: float) -> float:
-    """One gradient descent step on the whole batch; w and b are updated in place.
-
-    1. preds = inputs @ w.t() + b   2. loss = mean((preds - targets)²)   3. loss.backward()
-    4. under torch.no_grad(): w -= lr * w.grad, b -= lr * b.grad   5. reset w.grad and b.grad
+    """One gradient descent step on the whole batch, for the model inputs @ w.t() + b and the MSE loss.
 
     Args:
         inputs: shape (N, k), float32.
@@ -23,7 +20,13 @@ def train_step(inputs: torch.Tensor, targets: torch.Tensor, w: torch.Tensor, b: 
         lr: the learning rate, e.g. 1e-5.
 
     Returns:
-        The loss before the update, as a Python float (not a tensor).
+        The loss before the update: the mean squared error of the predictions made with w and b as
+        they were on entry, as a Python float (not a tensor).
+
+    Afterwards:
+        - w and b are the very tensors you were given, still leaves with requires_grad=True, each
+          moved by exactly -lr times the gradient of that loss with respect to it;
+        - w.grad and b.grad hold no gradient (zeros, or None), so the next step starts clean.
 
     Example:
         >>> before = train_step(inputs, targets, w, b, 1e-5)

@@ -10,10 +10,8 @@ import torch
 
 def train(inputs: torch.Tensor, targets: torch.Tensor, w: torch.Tensor, b: torch.Tensor, lr: float,
           epochs: int) -> list[float]:
-    """Train the model inputs @ w.t() + b with full-batch gradient descent for `epochs` epochs.
-
-    Each epoch: predict, MSE loss, backward(), update w and b in place under torch.no_grad(), reset
-    the gradients.
+    """Train the model inputs @ w.t() + b with full-batch gradient descent on the MSE loss for `epochs`
+    epochs: each epoch is one training step (q25) on the whole batch, from where the last one left w and b.
 
     Args:
         inputs: shape (N, k), float32.
@@ -25,6 +23,11 @@ def train(inputs: torch.Tensor, targets: torch.Tensor, w: torch.Tensor, b: torch
 
     Returns:
         The loss of each epoch, measured before that epoch's update: `epochs` Python floats.
+
+    Afterwards:
+        w and b are the very tensors you were given, still leaves with requires_grad=True, where
+        `epochs` steps of gradient descent put them (each step: -lr times the gradient of that epoch's
+        loss).
 
     Example:
         >>> losses = train(inputs, targets, w, b, lr=1e-5, epochs=100)

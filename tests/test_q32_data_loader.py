@@ -1,13 +1,11 @@
 """q32 · DataLoader."""
 
-import pytest
 import torch
 from torch.utils.data import DataLoader, TensorDataset
 
-from katakit import data
+from katakit import data, written
 from katakit.checks import expect
 from katakit.describe import value
-from katakit.written import check_concepts, check_length
 
 IN_ORDER = list(range(15))
 
@@ -63,14 +61,16 @@ def test_the_last_partial_batch_is_kept(kata):
     expect(sizes == [4, 4, 4, 3],
            f"make_loader(dataset, 4, shuffle=False) gave batches of {sizes} rows; expected [4, 4, 4, 3]. "
            + ("Did you drop the last, partial batch (drop_last=True)? The 3 rows left over are training data too."
-              if sizes == [4, 4, 4] else "15 rows in batches of 4 make three full batches and one of 3."))
+              if sizes == [4, 4, 4] else "15 rows in batches of 4 make three full batches and one of 3."),
+           cause="batch sizes")
 
 
 def test_shuffle_false_keeps_the_rows_in_their_order(kata, seed):
     _, order = _epoch(_loader(kata, 5, shuffle=False, generator=_seeded(seed)))
     expect(order == IN_ORDER,
            f"make_loader(dataset, 5, shuffle=False, generator) gave the rows in the order {order}; expected "
-           "0, 1, …, 14 as they are in the dataset. Did you always shuffle? Pass the argument on: shuffle=shuffle.")
+           "0, 1, …, 14 as they are in the dataset. Did you always shuffle? Pass your shuffle argument on to the "
+           "DataLoader.", cause="always shuffles")
 
 
 def test_shuffle_true_gives_a_new_random_order_every_epoch(kata, seed):
@@ -81,10 +81,10 @@ def test_shuffle_true_gives_a_new_random_order_every_epoch(kata, seed):
         "of the 15 rows exactly once.")
     expect(first != IN_ORDER,
            "make_loader(dataset, 5, shuffle=True, generator) gave the rows in their original order 0, 1, …, 14. "
-           "Did you ignore shuffle? Pass it on to the DataLoader: shuffle=shuffle.")
+           "Did you ignore shuffle? Pass your shuffle argument on to the DataLoader.", cause="ignores shuffle")
     expect(first == IN_ORDER or first != second,
            f"make_loader(dataset, 5, shuffle=True, generator) gave the same order {first} in two epochs; a "
-           "shuffling loader draws a new order each time you iterate over it.")
+           "shuffling loader draws a new order each time you iterate over it.", cause="the same order every epoch")
 
 
 def test_the_same_seed_gives_the_same_order(kata, seed):
@@ -93,7 +93,7 @@ def test_the_same_seed_gives_the_same_order(kata, seed):
     expect(first == again,
            f"two loaders from make_loader(dataset, 5, shuffle=True, generator) with generators seeded {seed} "
            f"gave the orders {first} and {again}; the same seed must give the same order. Did you ignore the "
-           "generator? Pass it on: DataLoader(..., generator=generator).")
+           "generator? Pass it on to the DataLoader.", cause="ignores the generator")
 
 
 def test_the_order_is_the_one_the_generator_draws(kata, seed):
@@ -103,28 +103,55 @@ def test_the_order_is_the_one_the_generator_draws(kata, seed):
     expected = [_epoch(oracle)[1] for _ in range(2)]
     expect(got == expected,
            f"two epochs of make_loader(dataset, 5, shuffle=True, generator seeded {seed}) gave the orders {got}; "
-           f"DataLoader(dataset, 5, shuffle=True, generator=generator) gives {expected}. "
-           + ("Did you ignore shuffle? Pass it on: shuffle=shuffle." if got[0] == IN_ORDER else
-              "Did you ignore the generator? Pass it on: DataLoader(..., generator=generator)."))
+           f"a shuffling DataLoader with that generator gives {expected}. "
+           + ("Did you ignore shuffle? Pass your shuffle argument on to the DataLoader." if got[0] == IN_ORDER else
+              "Did you ignore the generator? Pass it on to the DataLoader."),
+           cause="ignores shuffle" if got[0] == IN_ORDER else "ignores the generator")
 
 
-RUBRIC = {
-    "that it splits the data into batches of a chosen size":
-        r"batch",
-    "that it can shuffle the rows (a new random order every epoch)":
-        r"shuffl|random",
-    "how you use it (loop over it with for, getting inputs and targets batch by batch)":
-        r"\bfor\b|loop|iterat|one (batch )?at a time|each (batch|step|iteration)|xb|yb",
-    "an example (in code, such as DataLoader(train_ds, batch_size=5, shuffle=True), or in words)":
-        r"dataloader\s*\(|for (example|instance)|e\.g\.|example",
-}
+# The written half: katas/q32_data_loader.md. The self-test proves reference/ agrees with this key.
+
+KEY = written.Key(
+    statements=(
+        written.true("Looping over a DataLoader gives one batch at a time: a batch of input rows and the matching "
+                     "batch of target rows.", "what a DataLoader hands out"),
+        written.false("Looping over a DataLoader gives one row at a time, whatever the batch size.",
+                      "what a DataLoader hands out"),
+        written.true("With `shuffle=True`, the DataLoader draws a new order of the rows for every epoch.",
+                     "when the rows are shuffled"),
+        written.false("With `shuffle=True`, the rows are shuffled once, when the DataLoader is created, and every "
+                      "epoch reuses that order.", "when the rows are shuffled"),
+        written.true("`batch_size=5` sets the number of rows per batch (the last batch may hold fewer), not the "
+                     "number of batches.",
+                     "what batch_size means"),
+        written.false("`DataLoader(ds, batch_size=5)` splits a dataset of 15 rows into 5 batches.",
+                      "what batch_size means"),
+    ),
+    blanks=(
+        written.Blank("`DataLoader(ds, batch_size=5)` over a dataset of 15 rows: how many batches does one pass give?",
+                      accept=("3",), reject=("5", "15", "75", "1"), about="the number of batches in one pass"),
+    ),
+    snippets=(
+        written.Snippet("from torch.utils.data import DataLoader, TensorDataset\n"
+                        "ds = TensorDataset(torch.zeros(15, 3), torch.zeros(15, 2))\n"
+                        "dl = DataLoader(ds, batch_size=5, shuffle=True)\nxb, yb = next(iter(dl))\n"
+                        "print(tuple(xb.shape), tuple(yb.shape))", about="the shapes of one batch",
+                        nudge="How many rows does a batch hold, and how many columns do the inputs and the targets "
+                              "have?"),
+        written.Snippet("from torch.utils.data import DataLoader, TensorDataset\n"
+                        "ds = TensorDataset(torch.zeros(15, 3), torch.zeros(15, 2))\n"
+                        "batches = list(DataLoader(ds, batch_size=4))\nxb, yb = batches[-1]\n"
+                        "print(tuple(xb.shape), tuple(yb.shape))",
+                        about="the last batch when the rows do not divide evenly",
+                        nudge="Three batches of 4 take 12 rows. What happens to the rest?"),
+    ),
+    ideas=(
+        "it splits a dataset into batches of a chosen size; a for loop gets one batch (inputs, targets) at a time",
+        "with shuffle=True it draws a new random order of the rows every epoch",
+        "an example, such as DataLoader(train_ds, batch_size=5, shuffle=True) and `for xb, yb in train_dl:`",
+    ),
+)
 
 
-@pytest.mark.written
-def test_the_answer_is_a_few_sentences_long(answer):
-    check_length(answer)
-
-
-@pytest.mark.written
-def test_the_answer_covers_the_key_ideas(answer):
-    check_concepts(answer, RUBRIC)
+class TestTheWrittenPart(written.Checks):
+    key = KEY

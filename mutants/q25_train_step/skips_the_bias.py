@@ -2,7 +2,7 @@
 
 import torch
 
-CAUGHT_BY = "b did not change"
+CAUGHT_BY = "while w moved by -lr * grad"
 
 
 def train_step(inputs, targets, w, b, lr):

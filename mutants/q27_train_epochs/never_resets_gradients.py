@@ -2,7 +2,7 @@
 
 import torch
 
-CAUGHT_BY = "do you reset the gradients after each update"
+CAUGHT_BY = "Forgot to reset gradients?"
 
 
 def train(inputs, targets, w, b, lr, epochs):

@@ -2,7 +2,7 @@
 
 import torch
 
-CAUGHT_BY = "recompute the predictions"
+CAUGHT_BY = "Compute the predictions and the loss again before each backward()"
 
 
 def train(inputs, targets, w, b, lr, epochs):

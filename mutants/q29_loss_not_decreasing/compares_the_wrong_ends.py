@@ -1,4 +1,4 @@
-"""Compares the ends the wrong way round (`losses[0] > losses[-1]`): divides for a healthy run, keeps a growing one."""
+"""Compares the ends the wrong way round (`losses[0] > losses[-1]`): divides for a healthy run, raises a growing one."""
 
 import math
 
@@ -8,4 +8,6 @@ CAUGHT_BY = "wrong way round"
 def adjust_learning_rate(losses, lr):
     if not all(math.isfinite(v) for v in losses) or losses[0] > losses[-1]:
         return lr / 10
+    if losses[0] - losses[-1] < 0.01 * losses[0]:
+        return lr * 10
     return lr

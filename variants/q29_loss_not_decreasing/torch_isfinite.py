@@ -1,4 +1,4 @@
-"""torch.isfinite over the whole history, and lr * 0.1 for the smaller rate."""
+"""torch.isfinite over the whole history, lr * 0.1 for the smaller rate, the fall as a share in percent."""
 
 import torch
 
@@ -7,4 +7,7 @@ def adjust_learning_rate(losses, lr):
     history = torch.tensor(losses, dtype=torch.float64)
     if not bool(torch.isfinite(history).all()) or losses[-1] > losses[0]:
         return lr * 0.1
+    fell = 100 * (losses[0] - losses[-1]) / losses[0]
+    if fell < 1:
+        return lr * 10
     return lr
