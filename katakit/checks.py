@@ -21,6 +21,7 @@ _NOTES: list[str] = []  # "going further" notes of the running check
 def start_check() -> None:
     _FOUND.clear()
     _NOTES.clear()
+    LAST_CALL[0] = "(no call yet)"  # a message must never quote the call of an earlier check
 
 
 def take_failures() -> list[Failure]:

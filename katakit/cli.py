@@ -170,6 +170,9 @@ def cmd_ci(args, root, katas, console) -> int:
         broken = [k.id for k in touched if results.get(k.id) is None or results[k.id].status in ("failed", "error")]
         warnings = [f"tests or references were edited, so this is not a pass: {', '.join(changed)}"] if changed else []
         text = views.report_markdown(katas, results, warnings)
+        if args.report:
+            (args.here / args.report).write_text(views.report_json(katas, results, warnings=warnings) + "\n",
+                                                 encoding="utf-8")
     except Exception as err:  # the checker itself broke: say so, and never call that green
         text = f"## Gradient descent katas\n\nThe checks could not run: {type(err).__name__}: {err}\n"
         broken, changed, touched = ["(all)"], [], []
@@ -293,6 +296,8 @@ def build_parser() -> argparse.ArgumentParser:
                        "when a kata you touched fails, or the tests were edited")
     p.add_argument("--base", metavar="COMMIT", help="judge edits to the tests and the machinery against this commit "
                    "(the one your fork started from), by git, instead of the shipped checksums")
+    p.add_argument("--report", metavar="PATH", help="also write the results as JSON (what `katas report --json` "
+                   "prints) to PATH, from the same run")
     p.set_defaults(func=cmd_ci)
     p = sub.add_parser("report", help="results for machines (--json, default) or a CI summary (--markdown)")
     group = p.add_mutually_exclusive_group()

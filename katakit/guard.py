@@ -3,7 +3,8 @@ solutions, or quietly patch the checks.
 
 - `GlobalState`: torch's and Python's process-wide settings, recorded before the kata runs and put back
   after every check (default dtype, grad and anomaly mode, deterministic flags, threads, RNG states,
-  print options, warning filters, sys.path, the working directory, environment variables).
+  print options, warning filters, sys.path, the working directory, environment variables, the standard
+  streams, trace functions, signal handlers and timers).
 - `refuse_reference(root)`: an audit hook that refuses to open, import or run anything under
   reference/ while kata code runs, and remembers the attempt even if the kata catches the error.
 - `Machinery`: the functions of the checking machinery (katakit, pytest, pytest-check, the tests, the
@@ -18,15 +19,20 @@ from __future__ import annotations
 import builtins
 import os
 import random
+import signal
 import sys
 import warnings
 
 import torch
 
 MACHINERY_PREFIXES = ("katakit", "pytest", "_pytest", "pytest_check", "pluggy", "conftest", "test_q")
-TORCH_PARTS = ("torch", "torch.nn.functional", "torch.nn.modules.linear", "torch.nn.modules.module",
+TORCH_PARTS = ("math", "random", "re", "json", "functools", "itertools", "copy", "contextlib", "inspect", "io", "os",
+               "time", "collections", "torch", "torch.nn.functional", "torch.nn.modules.linear", "torch.nn.modules.module",
                "torch.nn.modules.loss", "torch.optim.optimizer", "torch.optim.sgd", "torch.utils.data.dataset",
                "torch.utils.data.dataloader", "torch.autograd", "torch.testing", "numpy")
+SIGNALS = [getattr(signal, name) for name in ("SIGALRM", "SIGTERM", "SIGINT", "SIGUSR1", "SIGUSR2", "SIGVTALRM",
+                                              "SIGPROF", "SIGCHLD", "SIGPIPE", "SIGHUP") if hasattr(signal, name)]
+TIMERS = [getattr(signal, name) for name in ("ITIMER_REAL", "ITIMER_VIRTUAL", "ITIMER_PROF") if hasattr(signal, name)]
 CLASSES = (torch.Tensor, torch.nn.Module, torch.nn.Linear, torch.optim.Optimizer, torch.optim.SGD,
            torch.utils.data.DataLoader, torch.utils.data.TensorDataset)
 
@@ -46,6 +52,8 @@ class GlobalState:
         self.filters = list(warnings.filters)
         self.path, self.cwd, self.environ = list(sys.path), os.getcwd(), dict(os.environ)
         self.recursion = sys.getrecursionlimit()
+        self.streams = (sys.stdin, sys.stdout, sys.stderr)
+        self.signals = {sig: signal.getsignal(sig) for sig in SIGNALS}
 
     def restore(self) -> None:
         torch.set_default_dtype(self.dtype)
@@ -69,6 +77,35 @@ class GlobalState:
             os.environ.clear()
             os.environ.update(self.environ)
         sys.setrecursionlimit(self.recursion)
+        sys.stdin, sys.stdout, sys.stderr = self.streams
+        sys.settrace(None)
+        sys.setprofile(None)
+        for sig, handler in self.signals.items():
+            if signal.getsignal(sig) is not handler and handler is not None:
+                signal.signal(sig, handler)
+        for timer in TIMERS:  # an alarm set by one kata must not go off in the next
+            signal.setitimer(timer, 0)
+
+
+def broken_process(config) -> str | None:
+    """What a kata broke that cannot be put back in this process (closed streams or file descriptors, pytest's
+    output capture), or None. A worker that finds something retires; a fresh one takes the next kata."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            return f"file descriptor {fd} was closed"
+    for name in ("stdin", "stdout", "stderr"):
+        stream = getattr(sys, name, None)
+        if stream is None or getattr(stream, "closed", False):
+            return f"sys.{name} was closed or removed"
+    capture = config.pluginmanager.getplugin("capturemanager")
+    capturing = getattr(capture, "_global_capturing", None)
+    for part in ("in_", "out", "err"):
+        tmpfile = getattr(getattr(capturing, part, None), "tmpfile", None)
+        if tmpfile is not None and getattr(tmpfile, "closed", False):
+            return "pytest's output capture was closed"
+    return None
 
 
 REFERENCE_READS: list[str] = []  # what kata code tried to read from reference/, in this worker

@@ -45,27 +45,30 @@ class Situation:
                     return True
         return False
 
-    def assigned_at(self, name: str) -> list[int]:
-        """The lines where the function assigns `name`."""
+    def assignments(self, name: str) -> list[ast.Assign]:
+        """The plain assignments `name = ...` in the function (not `name -= ...`: an in-place update under
+        no_grad is right, and must not be blamed)."""
         if self.function is None:
             return []
-        return [node.lineno for node in ast.walk(self.function) if isinstance(node, (ast.Assign, ast.AugAssign))
-                and any(isinstance(t, ast.Name) and t.id == name
-                        for t in (node.targets if isinstance(node, ast.Assign) else [node.target]))]
+        return [node for node in ast.walk(self.function) if isinstance(node, ast.Assign)
+                and any(isinstance(t, ast.Name) and t.id == name for t in node.targets)]
 
-    def inputs_of(self, name: str) -> set[str]:
-        """The names read where `name` is assigned (`loss = mse(preds, targets)` gives preds, targets, mse)."""
-        found: set[str] = set()
-        if self.function is None:
-            return found
-        for node in ast.walk(self.function):
-            if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets):
-                found |= {n.id for n in ast.walk(node.value) if isinstance(n, ast.Name)}
+    def chain(self, name: str, skip: set[str]) -> list[ast.Assign]:
+        """Every assignment `name` comes from, followed back through the names it reads (not `skip`)."""
+        found, todo, seen = [], [name], set(skip)
+        while todo:
+            current = todo.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            for node in self.assignments(current):
+                found.append(node)
+                todo += [n.id for n in ast.walk(node.value) if isinstance(n, ast.Name)]
         return found
 
-    def uses(self, *attributes: str) -> bool:
-        return self.function is not None and any(
-            isinstance(node, ast.Attribute) and node.attr in attributes for node in ast.walk(self.function))
+    def detaches(self, nodes: list[ast.AST]) -> bool:
+        return any(isinstance(n, ast.Attribute) and n.attr in ("detach", "item", "numpy", "data", "tolist")
+                   for node in nodes for n in ast.walk(node))
 
 
 def _situation(error: BaseException, root: Path) -> Situation:
@@ -88,29 +91,43 @@ def _situation(error: BaseException, root: Path) -> Situation:
     return Situation(error, frame, function)
 
 
+def _rebound(s: Situation) -> str | None:
+    """The name of a parameter the learner's function was given as a tensor that requires grad, and has
+    since bound to a different tensor (`w = w - lr * w.grad`), or None."""
+    frame = s.frame
+    if frame is None:
+        return None
+    code = frame.f_code
+    params = code.co_varnames[:code.co_argcount]
+    args, kwargs = loader.LAST_ARGS
+    passed = dict(zip(params, args, strict=False)) | kwargs
+    for name in params:
+        now, before = frame.f_locals.get(name), passed.get(name)
+        if isinstance(before, torch.Tensor) and before.requires_grad and isinstance(now, torch.Tensor) \
+                and now is not before:
+            return name
+    return None
+
+
 def _without_grad(s: Situation) -> str:
     """backward() on a loss that does not require grad: which of the known causes is it?"""
     frame = s.frame
+    rebound = _rebound(s)
+    if rebound and not frame.f_locals[rebound].requires_grad:
+        return (f"`{rebound}` is no longer the tensor you were given: `{rebound} = {rebound} - ...` under no_grad "
+                f"made a new tensor that does not require grad, so the next loss cannot be differentiated. "
+                f"Change the parameter in place (`{rebound} -= ...`) inside `with torch.no_grad():`.")
     if frame is not None:
         code = frame.f_code
         params = code.co_varnames[:code.co_argcount]
-        args, kwargs = loader.LAST_ARGS
-        passed = dict(zip(params, args, strict=False)) | kwargs
-        for name in params:
-            now, before = frame.f_locals.get(name), passed.get(name)
-            if isinstance(before, torch.Tensor) and before.requires_grad and now is not before \
-                    and isinstance(now, torch.Tensor) and not now.requires_grad:
-                return (f"`{name}` is no longer the tensor you were given: `{name} = {name} - ...` under no_grad made "
-                        f"a new tensor that does not require grad, so the next loss cannot be differentiated. "
-                        f"Change the parameter in place (`{name} -= ...`) inside `with torch.no_grad():`.")
         target = _backward_target(s)
-        names = {target, *s.inputs_of(target)} if target else set()  # the loss and what it was computed from
-        lines = [frame.f_lineno, *(line for name in names for line in s.assigned_at(name))]
+        chain = s.chain(target, set(params)) if target else []
+        lines = [frame.f_lineno, *(node.lineno for node in chain)]
         if any(s.in_block(("no_grad", "inference_mode"), line) for line in lines):
             return ("The loss (or the predictions it comes from) was computed inside `with torch.no_grad():`, "
                     "where nothing is recorded, so backward() has no graph to follow. Keep only the update "
                     "of the parameters inside no_grad.")
-        if s.uses("detach", "item", "numpy", "data", "tolist"):
+        if s.detaches(chain):
             return ("The loss was built from values cut off from the graph (.detach(), .item(), .data or numpy), "
                     "so backward() cannot reach the parameters. Compute it with tensor operations on w and b.")
     return ("backward() was called on a loss that does not require grad: it does not depend on any tensor "
@@ -157,6 +174,11 @@ def _double_tensor(s: Situation) -> str:
 
 
 def _grad_is_none(s: Situation) -> str:
+    rebound = _rebound(s)
+    if rebound:
+        return (f"`{rebound}.grad` is None because `{rebound}` is no longer the tensor you were given: `{rebound} = "
+                f"{rebound} - ...` made a new tensor, whose .grad is empty. Change the parameter in place "
+                f"(`{rebound} -= ...`) inside `with torch.no_grad():`.")
     return ("`.grad` is None here: no backward() has filled it yet (or zero_grad() set it to None). "
             "Code that resets gradients must allow for that: skip a gradient that is None, or set `.grad = None`.")
 

@@ -1,10 +1,15 @@
-"""Keep torch.optim's first use from importing torch._dynamo (2–3 s here, more than `import torch`).
+"""Keep torch.optim's first use from importing torch._dynamo (1–3 s here, about as long as `import torch`).
 
 Several Optimizer methods (__init__ via add_param_group, zero_grad, state_dict, …) are wrapped by
 torch._disable_dynamo, which imports the whole torch.compile stack on first call only to mark them
 "do not compile". These katas never compile, so we fill the wrapper's cache with the plain method: in
 eager mode the result is the same. If a future torch changes the wrapper, this does nothing.
-(`Optimizer.step` still imports torch._dynamo; the tests drive the optimizer without calling it.)
+
+`SGD.step` imports torch._dynamo too (for a graph break). Every check runs in a fresh worker, so a learner
+whose code calls opt.step() would pay that import in every run: `eager_sgd_step()` makes SGD.step the same
+update written out (EagerSGD.step) for the plain options these katas use, and leaves any other option
+(weight decay, dampening, Nesterov, a closure, differentiable) to torch's own step. The self-test proves
+the two give the same numbers.
 """
 
 import torch
@@ -15,6 +20,19 @@ def skip_dynamo_import() -> None:
         code = getattr(attr, "__code__", None)
         if code is not None and code.co_qualname == "_disable_dynamo.<locals>.inner":
             attr.__wrapped__.__dynamo_disable = attr.__wrapped__
+
+
+TORCH_SGD_STEP = torch.optim.SGD.step
+
+
+def _sgd_step(self, closure=None):
+    plain = closure is None and not any(
+        g["weight_decay"] or g["dampening"] or g["nesterov"] or g.get("differentiable") for g in self.param_groups)
+    return EagerSGD.step(self) if plain else TORCH_SGD_STEP(self, closure)
+
+
+def eager_sgd_step() -> None:
+    torch.optim.SGD.step = _sgd_step
 
 
 class EagerSGD(torch.optim.SGD):

@@ -72,9 +72,10 @@ def _last_lines(text: str, n: int = 12) -> str:
 
 def pytest_args(root: Path, files: list[str], impl: str, extra_args: tuple[str, ...] = ()) -> list[str]:
     """The pytest command line the `katas` command uses: only the shipped configuration counts
-    (a pytest.ini, tox.ini or setup.cfg a learner adds is ignored), and no traceback formatting."""
-    args = [*files, f"--impl={impl}", "-q", "--tb=line", f"--rootdir={root}", f"--config-file={root / 'pyproject.toml'}",
-            *extra_args]
+    (a pytest.ini, tox.ini or setup.cfg a learner adds is ignored), and no terminal output (the results are
+    read from the reports, and pytest's own printing would only cost time)."""
+    args = [*files, f"--impl={impl}", "-p", "no:terminal", f"--rootdir={root}",
+            f"--config-file={root / 'pyproject.toml'}", *extra_args]
     if os.environ.get("KATAS_TIMEOUT"):  # seconds one check may run (default 10, see katakit/supervisor.py)
         args.append(f"--kata-timeout={os.environ['KATAS_TIMEOUT']}")
     return args
@@ -102,19 +103,23 @@ class _Warm:
 
 
 def warm(body, root: Path | None = None, extra_args: tuple[str, ...] = ()):
-    """Collect every kata's tests once, then call body(check): check(ids) re-checks those katas (each in a
-    fresh worker, so every save is read anew) and returns their results. For `katas watch`: no pytest
-    start-up per save. Returns what body returns."""
+    """Collect every kata's tests once, then call body(check): check(ids, **options) checks those katas again
+    (each time in fresh workers, so every save is read anew) and returns their results. `options` change
+    pytest options for that check only: impl="reference", mutant=[paths], sabotage="none", kata_seed=3,
+    kata_shuffle=3, kata_timeout=1. For `katas watch` and the self-test: no pytest start-up per check.
+    Returns what body returns."""
     root = root or manifest.find_root()
     katas = manifest.load(root)
     files = [str(root / k.test_file) for k in katas if (root / k.test_file).is_file()]
     recorder, outcome, failure = _Recorder(), [], []
 
     def check(run_paths):
-        def again(ids: list[str]) -> dict[str, KataResult]:
-            chosen = [k for k in katas if k.id in ids]
-            recorder.forget(ids)
-            run_paths([root / k.test_file for k in chosen])
+        def again(ids: list[str] | None = None, **options) -> dict[str, KataResult]:
+            chosen = [k for k in katas if ids is None or k.id in ids]
+            recorder.forget([k.id for k in chosen])
+            if "mutant" in options:
+                options["mutant"] = [Path(m) for m in options["mutant"]]
+            run_paths([root / k.test_file for k in chosen], options)
             return _results(root, chosen, recorder)
         try:
             outcome.append(body(again))

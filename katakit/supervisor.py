@@ -1,23 +1,30 @@
-"""Run each kata's checks in a worker process, under a wall clock; the rest of the code never sees a process.
+"""Run the katas' checks in worker processes, under a wall clock; the rest of the code never sees a process.
 
-This pytest plugin replaces the run loop for the kata tests (tests/test_qNN_*.py). For each kata it starts a
-worker: a fork of this warm process (torch, pytest and the tests already imported) where fork exists, else
-a fresh `python -m pytest` for that kata's test file (Windows). The worker runs the kata's checks and sends
-each report back as JSON; this process feeds the reports to pytest as if it had run them, so `pytest`, the
-`katas` command and its JSON report all see the same results. Learner code runs only in workers.
+This pytest plugin replaces the run loop for the kata tests (tests/test_qNN_*.py). It starts workers: forks of
+this warm process (torch, pytest and the tests already imported) where fork exists, else fresh
+`python -m pytest` processes for the workers' test files (Windows). A worker runs a share of the katas, one
+after another, and sends each report back as JSON; this process feeds the reports to pytest as if it had run
+them, so `pytest`, the `katas` command and its JSON report all see the same results. Learner code runs only
+in workers.
 
 - A check (loading the kata included) that outlives --kata-timeout is stopped: SIGTERM, then SIGKILL.
-- A worker that exits, is killed, crashes or runs out of memory costs only its kata: the check it was
-  running and the ones after it get an `error` saying what happened, and the run goes on.
-- A fresh worker per kata: global state, patches and threads never cross from one kata to another.
+- A worker that exits, is killed, crashes or runs out of memory costs only the kata it was running: that
+  kata's check and the ones after it get an `error` saying what happened; its remaining katas go to a fresh
+  worker, and the run goes on.
+- Nothing crosses from one kata to the next: after each kata the worker puts back the global state
+  (katakit.guard.GlobalState), and it retires, leaving the rest to a fresh worker, when a kata patched the
+  checking machinery, read the reference, or left threads running. (A worker per kata would cost a fork each:
+  measured, that made the whole run about 1.5 times slower.)
 - Up to --kata-workers workers run at once; reports are replayed in kata order, so output is stable.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import queue
+import random
 import secrets
 import selectors
 import signal
@@ -61,24 +68,30 @@ def pytest_runtestloop(session):
     if (session.testsfailed and not config.option.continue_on_collection_errors) or config.option.collectonly:
         return None  # pytest's own loop reports it
     token = config.getoption("katas_worker")
-    if token:  # a spawned worker: run this kata's checks here and report them on stdout
-        _serve(session.items, config, _stdout_channel(token))
+    if token:  # a spawned worker: run these katas' checks here and report them on stdout
+        groups: dict = {}
+        for item in session.items:
+            groups.setdefault(item.path, []).append(item)
+        _serve(list(groups.values()), config, _stdout_channel(token))
         os._exit(0)
-    segments: list[tuple[bool, list]] = []
+    by_kata: dict = {}  # one worker per kata, in the order the katas first appear (their checks keep their order)
     for item in session.items:
-        kata = is_kata_item(item)
-        key = item.path if kata else None
-        if segments and segments[-1][0] == key:
-            segments[-1][1].append(item)
-        else:
-            segments.append((key, [item]))
-    kata_groups = [items for key, items in segments if key]
-    others = [item for key, items in segments if not key for item in items]
+        if is_kata_item(item):
+            by_kata.setdefault(item.path, []).append(item)
+    kata_groups = list(by_kata.values())
+    others = [item for item in session.items if not is_kata_item(item)]
     warm = getattr(config, "katas_warm", None)
-    if warm is not None:  # katas watch: collected once, then any kata checked again, each time in a fresh worker
-        supervisor = Supervisor(config)
+    if warm is not None:  # collected once, then any kata checked again (options may change), in fresh workers
         by_path = {items[0].path: items for items in kata_groups}
-        warm(lambda paths: supervisor.run([by_path[p] for p in paths if p in by_path], session))
+
+        def check(paths, options: dict) -> None:
+            saved = {name: getattr(config.option, name) for name in options}
+            vars(config.option).update(options)
+            try:
+                Supervisor(config).run([by_path[p] for p in paths if p in by_path], session)
+            finally:
+                vars(config.option).update(saved)
+        warm(check)
         return True
     if kata_groups:
         Supervisor(config).run(kata_groups, session)
@@ -135,10 +148,11 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: never outlive the supervisor
 
 
-def _serve(items, config, send, machinery=None) -> None:
-    """Run one kata's checks in this (worker) process and send what happened, event by event.
-    `machinery` is the record of the checking machinery taken before any kata code ran (in the supervisor,
-    before the fork); a kata that replaced part of it, or read the reference, is reported after its checks."""
+def _serve(groups: list[list], config, send, machinery=None) -> None:
+    """Run katas' checks in this (worker) process, one kata after another, and send what happened, event by
+    event. After each kata the global state is put back; the worker retires (a fresh one takes the rest)
+    when the kata left something that cannot be put back. `machinery` is the record of the checking
+    machinery taken before any kata code ran (in the supervisor, before the fork)."""
     from katakit import guard
 
     try:
@@ -147,18 +161,26 @@ def _serve(items, config, send, machinery=None) -> None:
         torch_threads(1)
         state = guard.GlobalState()
         machinery = machinery or guard.Machinery()
+        threads = threading.active_count()
         if config.getoption("impl") == "katas" and not config.getoption("mutant"):
             guard.refuse_reference(config.rootpath)
         config.pluginmanager.register(_PhaseReporter(send), "katas-phases")
-        for i, item in enumerate(items):
-            send({"e": "start", "id": item.nodeid})
-            reports = runtestprotocol(item, nextitem=items[i + 1] if i + 1 < len(items) else None, log=False)
-            state.restore()
-            for report in reports:
-                send({"e": "report", "id": item.nodeid, "r": _serializable(config, report)})
-        tampered = _tampering(machinery, guard.REFERENCE_READS)
-        if tampered:
-            send({"e": "tampered", "message": tampered.message, "cause": tampered.cause})
+        for items in groups:
+            send({"e": "kata", "path": str(items[0].path)})
+            for i, item in enumerate(items):
+                send({"e": "start", "id": item.nodeid})
+                reports = runtestprotocol(item, nextitem=items[i + 1] if i + 1 < len(items) else None, log=False)
+                state.restore()
+                for report in reports:
+                    send({"e": "report", "id": item.nodeid, "r": _serializable(config, report)})
+            tampered = _tampering(machinery, guard.REFERENCE_READS)
+            guard.REFERENCE_READS.clear()
+            unclean = tampered or threading.active_count() > threads or guard.broken_process(config)
+            send({"e": "kata_done", "path": str(items[0].path),
+                  **({"message": tampered.message, "cause": tampered.cause} if tampered else {})})
+            if unclean:
+                send({"e": "retire"})  # this process is no longer clean: a fresh worker takes the rest
+                return
         send({"e": "done"})
     except BaseException as err:  # KeyboardInterrupt or pytest.exit() from the kata, or a closed channel
         try:
@@ -224,26 +246,42 @@ def _sentence(test_name: str) -> str:
 # The supervisor side ------------------------------------------------------------------------------
 
 
-class Worker:
-    """One kata's worker, as the supervisor sees it: its items, what it has sent, and how it ended."""
+class KataRun:
+    """One kata's checks, as the supervisor sees them: the reports that came back, and how it ended."""
 
-    def __init__(self, items, limit: float):
-        self.items, self.limit = items, limit
+    def __init__(self, items):
+        self.items = items
         self.index = {item.nodeid: i for i, item in enumerate(items)}
         self.reports: dict[int, list] = {}
-        self.current, self.phase = -1, "setup"
-        self.deadline = time.monotonic() + limit
-        self.done = False
+        self.current = -1  # the check that was running last
+        self.started = self.done = False
         self.ended: str | None = None  # why it stopped early, in plain words
         self.tampered: Failure | None = None  # the kata patched the checks or read the reference
+
+    @property
+    def kata_file(self) -> str:
+        return f"katas/{self.items[0].path.stem.removeprefix('test_')}.py"
+
+
+class Worker:
+    """One worker process, as the supervisor sees it: its katas, what it has sent, and how it ended."""
+
+    def __init__(self, runs: list[KataRun], limit: float):
+        self.runs, self.limit = runs, limit
+        self.by_path = {str(run.items[0].path): run for run in runs}
+        self.run: KataRun | None = None  # the kata running now
+        self.phase = "setup"
+        self.deadline = time.monotonic() + limit
+        self.done = self.retired = False
+        self.ended: str | None = None  # why the process stopped early, in plain words
         self.buffer = b""
         self.eof = self.killed = False
         self.status: int | None = None  # the process's wait status once it has ended
         self.pid = self.fd = self.proc = self.token = None  # set by the launcher
 
     @property
-    def kata_file(self) -> str:
-        return f"katas/{self.items[0].path.stem.removeprefix('test_')}.py"
+    def finished(self) -> bool:
+        return self.done or self.retired or self.ended is not None
 
     def on_line(self, line: bytes) -> None:
         try:
@@ -251,24 +289,35 @@ class Worker:
         except ValueError:
             return
         kind = event.get("e")
-        if kind == "start" and event.get("id") in self.index:
-            self.current, self.phase = self.index[event["id"]], "setup"
+        if kind == "kata" and event.get("path") in self.by_path:
+            self.run = self.by_path[event["path"]]
+            self.run.started = True
+            self.phase, self.deadline = "setup", time.monotonic() + self.limit
+        elif self.run is None:
+            return
+        elif kind == "start" and event.get("id") in self.run.index:
+            self.run.current, self.phase = self.run.index[event["id"]], "setup"
             self.deadline = time.monotonic() + self.limit
         elif kind == "phase":
             self.phase = event["p"]
-        elif kind == "report" and event.get("id") in self.index:
-            self.reports.setdefault(self.index[event["id"]], []).append(event["r"])
+        elif kind == "report" and event.get("id") in self.run.index:
+            self.run.reports.setdefault(self.run.index[event["id"]], []).append(event["r"])
+        elif kind == "kata_done":
+            self.run.done = True
+            if "message" in event:
+                self.run.tampered = Failure(event["message"], event.get("cause", "tampered"))
+        elif kind == "retire":
+            self.retired = True
         elif kind == "done":
             self.done = True
-        elif kind == "tampered":
-            self.tampered = Failure(event.get("message", "the kata changed its checks"), event.get("cause", "tampered"))
         elif kind == "crash":
             self.ended = f"your code stopped the checks ({event.get('what', '?')})"
 
     def timed_out(self) -> str:
-        if self.phase == "setup" and self.current <= 0:
-            return (f"timed out: loading {self.kata_file} took longer than {self.limit:g} s, so it was stopped. Code at "
-                    "the top level of a kata runs on import: is there a loop there, or training for many epochs?")
+        if self.run is not None and self.phase == "setup" and self.run.current <= 0:
+            return (f"timed out: loading {self.run.kata_file} took longer than {self.limit:g} s, so it was stopped. "
+                    "Code at the top level of a kata runs on import: is there a loop there, or training for many "
+                    "epochs?")
         return (f"timed out: the check ran longer than {self.limit:g} s, so it was stopped. Is there a loop that "
                 "never ends, or far too many epochs?")
 
@@ -303,47 +352,71 @@ class Supervisor:
         self.launcher = _Forks(config, machinery) if start == "fork" else _Spawns(config)
 
     def run(self, groups: list[list], session) -> None:
-        pending = list(groups)
+        shuffle = self.config.getoption("kata_shuffle", None)
+        if shuffle is not None:  # a random order drawn from the seed: the katas, and the checks in each kata
+            rng = random.Random(shuffle)
+            groups = [rng.sample(items, len(items)) for items in rng.sample(groups, len(groups))]
+        gc.freeze()  # a worker's garbage collector would otherwise touch, and so copy, every page it inherits
+        try:
+            self._run([KataRun(items) for items in groups], session)
+        finally:
+            gc.unfreeze()
+
+    def _shares(self, pending: list[KataRun], free: int) -> list[list[KataRun]]:
+        """Split the waiting katas into contiguous shares, one per free worker."""
+        size = -(-len(pending) // max(1, free))
+        return [pending[i:i + size] for i in range(0, len(pending), size)]
+
+    def _run(self, runs: list[KataRun], session) -> None:
+        pending = list(runs)
         running: list[Worker] = []
-        finished: dict[int, Worker] = {}
-        order = {id(g): n for n, g in enumerate(groups)}
         replayed = 0
         try:
             while pending or running:
-                while pending and len(running) < self.parallel and not (session.shouldfail or session.shouldstop):
-                    running.append(self.launcher.start(Worker(pending.pop(0), self.limit)))
+                if pending and len(running) < self.parallel and not (session.shouldfail or session.shouldstop):
+                    for share in self._shares(pending, self.parallel - len(running)):
+                        running.append(self.launcher.start(Worker(share, self.limit)))
+                    pending = []
                 if not running:
                     break
                 self.launcher.wait(running, timeout=max(0.0, min(w.deadline for w in running) - time.monotonic()))
                 for worker in list(running):
-                    if not worker.done and worker.ended is None and time.monotonic() > worker.deadline:
+                    if not worker.finished and time.monotonic() > worker.deadline:
                         worker.ended = worker.timed_out()
                         self.launcher.kill(worker)
-                    if worker.done or worker.ended is not None or self.launcher.exited(worker):
+                    if worker.finished or self.launcher.exited(worker):
                         self.launcher.finish(worker)
                         running.remove(worker)
-                        finished[order[id(worker.items)]] = worker
-                while replayed in finished:
-                    self._replay(finished.pop(replayed))
+                        pending = self._settle(worker) + pending
+                while replayed < len(runs) and (runs[replayed].done or runs[replayed].ended):
+                    self._replay(runs[replayed])
                     replayed += 1
         finally:
             for worker in running:
                 self.launcher.kill(worker)
                 self.launcher.finish(worker)
 
-    def _replay(self, worker: Worker) -> None:
-        """Feed a finished worker's reports to pytest; checks it never reported get an error that says why."""
-        reason = worker.ended if not worker.done else None
-        for i, item in enumerate(worker.items):
+    @staticmethod
+    def _settle(worker: Worker) -> list[KataRun]:
+        """A worker has ended: the kata it was running (if unfinished) ends with the reason; the katas it never
+        started go back to the queue, for a fresh worker."""
+        reason = worker.ended or ("the worker ended without a result" if not (worker.done or worker.retired) else None)
+        if worker.run is not None and not worker.run.done:
+            worker.run.ended = reason or "the worker ended without a result"
+        return [run for run in worker.runs if not run.started]
+
+    def _replay(self, run: KataRun) -> None:
+        """Feed a finished kata's reports to pytest; checks it never reported get an error that says why."""
+        for i, item in enumerate(run.items):
             item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
-            reports = [_from_json(self.config, r) for r in worker.reports.get(i, [])]
-            if not any(r.when == "teardown" for r in reports) and not worker.done:
-                reason = reason or "the worker ended without a result"
-                message = reason if i <= worker.current else (
-                    f"not run: an earlier check of {worker.kata_file} stopped its worker ({reason})")
+            reports = [_from_json(self.config, r) for r in run.reports.get(i, [])]
+            if not any(r.when == "teardown" for r in reports) and not run.done:
+                reason = run.ended or "the worker ended without a result"
+                message = reason if i <= run.current else (
+                    f"not run: an earlier check of {run.kata_file} stopped its worker ({reason})")
                 reports = [r for r in reports if r.when == "setup" and r.passed] + [_error_report(item, message, reason)]
-            if worker.tampered:
-                _overrule(reports, worker.tampered, item)
+            if run.tampered:
+                _overrule(reports, run.tampered, item)
             for report in reports:
                 item.ihook.pytest_runtest_logreport(report=report)
             item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
@@ -374,11 +447,12 @@ class _Forks:
         pid = os.fork()
         if pid == 0:  # the worker
             try:
+                gc.disable()  # collection would touch, and so copy, every inherited page
                 os.close(read)
                 os.setpgid(0, 0)  # its own process group: a kill reaches anything it started
                 _die_with_parent()
                 signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the supervisor's to handle
-                _serve(worker.items, self.config, _fd_channel(write), self.machinery)
+                _serve([run.items for run in worker.runs], self.config, _fd_channel(write), self.machinery)
             finally:
                 os._exit(0)
         os.close(write)
@@ -429,14 +503,14 @@ class _Forks:
             self.selector.unregister(worker.fd)
         os.close(worker.fd)
         if worker.status is None:
-            if not worker.done:
+            if not (worker.done or worker.retired):
                 self.kill(worker)
             else:
                 _, worker.status = os.waitpid(worker.pid, 0)
 
 
 class _Spawns:
-    """Workers started as fresh processes (`python -m pytest <the kata's test file>`), where fork is missing.
+    """Workers started as fresh processes (`python -m pytest <their katas' checks>`), where fork is missing.
     Their events come on stdout, each line prefixed with a token; reader threads feed one queue."""
 
     def __init__(self, config):
@@ -445,7 +519,8 @@ class _Spawns:
 
     def _args(self, worker: Worker, token: str) -> list[str]:
         config, opt = self.config, self.config.getoption
-        args = [sys.executable, "-m", "pytest", *(item.nodeid for item in worker.items), f"--rootdir={config.rootpath}",
+        ids = [item.nodeid for run in worker.runs for item in run.items]
+        args = [sys.executable, "-m", "pytest", *ids, f"--rootdir={config.rootpath}",
                 "-q", "-p", "no:cacheprovider", f"--katas-worker={token}", f"--impl={opt('impl')}"]
         if config.inipath:
             args.append(f"--config-file={config.inipath}")
@@ -505,7 +580,7 @@ class _Spawns:
 
     def finish(self, worker: Worker) -> None:
         if worker.proc.poll() is None:
-            if worker.done:
+            if worker.done or worker.retired:
                 try:
                     worker.proc.wait(GRACE * 10)
                 except subprocess.TimeoutExpired:

@@ -3,8 +3,8 @@
 One solved copy of the repository gets a different hostile edit in each of many katas (a hang at import,
 a hang that swallows the timeout, a hang in C code, each way of ending the process, global state, threads,
 closed or flooded output, each way of reaching the reference, patching the machinery, bad bytes, a
-pytest.ini). One `katas report --json` and one `katas ci` then run on it, as a fork's CI would, with a
-2-second limit per check. Every edited kata must show its own failure, named; every other kata must pass;
+pytest.ini). One `katas ci --report report.json` then runs on it, as a fork's CI does, with a 2-second
+limit per check. Every edited kata must show its own failure, named; every other kata must pass;
 the whole run must end, with a report, within a bound; the CI verdict must be red and name the broken ones.
 """
 
@@ -30,7 +30,7 @@ CASES = {
     "q04": ("os._exit(0) at import", "\nimport os\nos._exit(0)\n", "error", "ended the process"),
     "q06": ("os._exit(3) in a function", "\nimport os\n\ndef parameter_shapes(inputs, targets):\n    os._exit(3)\n",
             "error", "exit status 3"),
-    "q07": ("a segmentation fault", "\nimport ctypes\n\ndef random_params(n_inputs, n_outputs, seed):\n"
+    "q07": ("a segmentation fault", "\nimport ctypes\n\ndef init_params(n_inputs, n_outputs, seed):\n"
             "    return ctypes.string_at(0)\n", "error", "segmentation fault"),
     "q08": ("asking for far too much memory", "\ndef model(x, w, b):\n    return bytearray(10**11)\n", "failed",
             "Out of memory"),
@@ -83,12 +83,13 @@ def hostile_run(make_copy, katas_in):
         (copy / "katas" / name).write_bytes(b"# ok\n# caf\xe9\n" + (copy / "katas" / name).read_bytes())
     (copy / "pytest.ini").write_text(PYTEST_INI)
     start = time.perf_counter()
-    out = katas_in(copy, env={"KATAS_TIMEOUT": "2"}, report=["report", "--json"], ci=["ci"])
+    out = katas_in(copy, env={"KATAS_TIMEOUT": "2"}, ci=["ci", "--report", "report.json"])
+    out["report"] = json.loads((copy / "report.json").read_text(encoding="utf-8"))
     return out, time.perf_counter() - start
 
 
 def _statuses(hostile_run) -> dict:
-    return {k["id"]: k for k in json.loads(hostile_run[0]["report"][1])["katas"]}
+    return {k["id"]: k for k in hostile_run[0]["report"]["katas"]}
 
 
 @pytest.mark.parametrize("kata_id", sorted({*CASES, *BAD_BYTES}), ids=lambda i: f"{i}-{({**CASES, **BAD_BYTES})[i][0]}")

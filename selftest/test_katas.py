@@ -30,18 +30,23 @@ ROUNDS = {**rounds(MUTANTS), **rounds(VARIANTS)}
 
 
 @pytest.fixture(scope="module")
-def overlaid():
-    """overlaid(path): the result of path's kata with path laid over the reference (runs its round once)."""
-    done: dict[tuple[Path, ...], dict[str, run.KataResult]] = {}
+def runs() -> dict:
+    """Every run these proofs need, in one warm pytest session (collected once): the untouched stubs, and
+    each round of mutants and of variants laid over the reference."""
 
-    def result(path: Path) -> run.KataResult:
-        group = ROUNDS[path]
-        if group not in done:
-            done[group] = run.run(sorted({f.parent.name[:3] for f in group}), impl="reference", root=ROOT,
-                                  mutant=list(group))
-        return done[group][path.parent.name[:3]]
+    def body(check) -> dict:
+        done = {"stubs": check()}
+        for group in sorted(set(ROUNDS.values())):
+            done[group] = check(sorted({f.parent.name[:3] for f in group}), impl="reference", mutant=list(group))
+        return done
 
-    return result
+    return run.warm(body, root=ROOT)
+
+
+@pytest.fixture(scope="module")
+def overlaid(runs):
+    """overlaid(path): the result of path's kata with path laid over the reference."""
+    return lambda path: runs[ROUNDS[path]][path.parent.name[:3]]
 
 
 def constant(path: Path, name: str, default=None):
@@ -66,9 +71,9 @@ def shown(kata, result) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def stubs() -> dict[str, run.KataResult]:
+def stubs(runs) -> dict[str, run.KataResult]:
     """Every untouched stub, checked in one run."""
-    return run.run(None, impl="katas", root=ROOT)
+    return runs["stubs"]
 
 
 @pytest.mark.parametrize("kata", TESTED, ids=lambda k: k.id)

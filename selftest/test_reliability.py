@@ -39,18 +39,26 @@ MATRIX = [(k, kind) for k in CODE for kind in sabotage.KINDS if applies(kind, k)
 
 
 @pytest.fixture(scope="module")
-def sabotaged():
-    """sabotaged(kind): every code kata's result with its functions misbehaving that way (one run per kind)."""
-    done: dict[str, dict[str, run.KataResult]] = {}
+def runs() -> dict:
+    """Every run these proofs need, in one warm pytest session: each misbehaviour over every kata it applies
+    to, and the reference under each seed, in a random order drawn from it."""
 
-    def results(kind: str) -> dict[str, run.KataResult]:
-        if kind not in done:
+    def body(check) -> dict:
+        done = {}
+        for kind in sabotage.KINDS:
             ids = [k.id for k, kd in MATRIX if kd == kind]
-            done[kind] = run.run(ids, impl="reference", root=ROOT, extra_args=(
-                f"--sabotage={kind}", f"--kata-timeout={0.1 if kind == 'hangs' else 5}"))
-        return done[kind]
+            done[kind] = check(ids, impl="reference", sabotage=kind, kata_timeout=0.1 if kind == "hangs" else 5)
+        for seed in range(SEEDS):
+            done[seed] = check(impl="reference", kata_seed=seed, kata_shuffle=seed)
+        return done
 
-    return results
+    return run.warm(body, root=ROOT)
+
+
+@pytest.fixture(scope="module")
+def sabotaged(runs):
+    """sabotaged(kind): every code kata's result with its functions misbehaving that way."""
+    return lambda kind: runs[kind]
 
 
 @pytest.mark.parametrize(("kata", "kind"), MATRIX, ids=[f"{k.id}-{kind}" for k, kind in MATRIX])
@@ -67,7 +75,7 @@ def test_a_misbehaving_function_fails_its_kata_with_a_message_that_names_it(kata
 
 
 @pytest.mark.parametrize("seed", range(SEEDS))
-def test_the_reference_passes_under_this_seed_in_a_random_order(seed):
-    results = run.run(None, impl="reference", root=ROOT, extra_args=(f"--kata-seed={seed}", f"--kata-shuffle={seed}"))
+def test_the_reference_passes_under_this_seed_in_a_random_order(seed, runs):
+    results = runs[seed]
     failing = {k: [(c.name, c.message) for c in r.failed_checks] for k, r in results.items() if r.status != "passed"}
     assert not failing, f"seed {seed}: {json.dumps(failing, indent=1)}"
