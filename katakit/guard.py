@@ -142,24 +142,28 @@ class Machinery:
     """The callables of the checking machinery, by identity, so a replaced one can be named."""
 
     def __init__(self):
-        self.recorded = {name: dict(namespace) for name, namespace in self._namespaces()}
+        # name -> (the module or class, its live namespace, a copy of it as it is now)
+        self.recorded = {name: (owner, namespace, dict(namespace)) for name, owner, namespace in self._namespaces()}
 
     @staticmethod
     def _namespaces():
         for name, module in list(sys.modules.items()):
             if module is not None and (name.startswith(MACHINERY_PREFIXES) or name in TORCH_PARTS):
-                yield name, vars(module)
+                yield name, module, vars(module)
         for cls in CLASSES:
-            yield f"{cls.__module__}.{cls.__qualname__}", vars(cls)
-        yield "builtins", vars(builtins)
+            yield f"{cls.__module__}.{cls.__qualname__}", cls, vars(cls)
+        yield "builtins", builtins, vars(builtins)
 
     def replaced(self) -> list[str]:
-        """Names of recorded functions and classes that are now missing or a different object. A wrapper
-        around the same function does not count: torch wraps some of its own on first use (torch._dynamo)."""
+        """Names of recorded functions and classes that are now missing or a different object (or a module
+        swapped in sys.modules). A wrapper around the same function does not count: torch wraps some of its
+        own on first use (torch._dynamo)."""
         found = []
-        for name, namespace in self._namespaces():
-            before = self.recorded.get(name)
-            if before is None:
+        for name, (owner, namespace, before) in self.recorded.items():
+            if name in sys.modules and sys.modules[name] is not owner:
+                found.append(f"sys.modules['{name}']")
+                continue
+            if before == namespace:  # the usual case, compared in C: nothing changed at all
                 continue
             found += [f"{name}.{attr}" for attr, value in before.items()
                       if (callable(value) or isinstance(value, type)) and namespace.get(attr) is not value

@@ -49,9 +49,19 @@ def find_root(start: Path | None = None) -> Path:
     )
 
 
+_LOADED: dict[tuple[Path, int], list] = {}
+
+
 def load(root: Path | None = None) -> list[Kata]:
-    root = root or find_root()
-    data = tomllib.loads((root / MANIFEST).read_text(encoding="utf-8"))
+    """The katas, in order (parsed once per version of the file: a notebook asks for every cell)."""
+    path = (root or find_root()) / MANIFEST
+    key = (path, path.stat().st_mtime_ns)
+    if key not in _LOADED:
+        _LOADED[key] = _parse(tomllib.loads(path.read_text(encoding="utf-8")))
+    return list(_LOADED[key])
+
+
+def _parse(data: dict) -> list[Kata]:
     return [
         Kata(
             id=e["id"],

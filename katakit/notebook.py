@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import io
 import json
+import queue
 import shlex
 import sys
+import threading
 from pathlib import Path
 
 from rich.console import Console
@@ -35,7 +37,7 @@ def _root() -> Path | None:
         return None
 
 
-def _in_notebook() -> bool:
+def in_notebook() -> bool:
     shell = sys.modules.get("IPython") and sys.modules["IPython"].get_ipython()
     return shell is not None and type(shell).__name__ == "ZMQInteractiveShell"  # Jupyter, Colab, Kaggle, VS Code
 
@@ -44,7 +46,7 @@ def _out(lines: list[str]) -> None:
     """One block of output: HTML in a notebook, plain text (colour on a terminal) elsewhere."""
     from katakit import views
 
-    if _in_notebook():
+    if in_notebook():
         from IPython.display import HTML, display
 
         display(HTML(views.render_html(lines)))
@@ -60,11 +62,71 @@ def _say(text: str) -> None:
     _out([escape(text)])
 
 
-def _show(root: Path, kata: manifest.Kata, note: str = "") -> bool:
-    from katakit import run, views
+class _Checker:
+    """A warm pytest session in a background thread, collected once per kernel and repository: a cell's
+    check then costs a worker's fork, not pytest's start-up. Checks still run in fresh worker processes."""
 
-    result = run.run([kata.id], root=root)[kata.id]
-    lines = ([f"[dim]{note}[/]"] if note else []) + views.kata_lines(kata, result, notebook=_in_notebook())
+    def __init__(self, root: Path):
+        self.requests: queue.Queue = queue.Queue()
+        self.broken: BaseException | None = None
+        threading.Thread(target=self._serve, args=(root,), daemon=True, name="katas-checker").start()
+
+    def _serve(self, root: Path) -> None:
+        from katakit import run
+
+        def body(check):
+            while True:
+                ids, reply = self.requests.get()
+                try:
+                    reply.put(("ok", check(ids)))
+                except Exception as err:
+                    reply.put(("error", err))
+
+        try:
+            # in a thread of the kernel: pytest must not swap sys.stdout (the notebook's own output)
+            run.warm(body, root=root, extra_args=("--capture=no", "-p", "no:faulthandler"), redirect=False)
+        except BaseException as err:  # the session could not start: later checks fall back to a session each
+            self.broken = err
+
+    def check(self, ids: list[str]):
+        if self.broken is not None:
+            return None
+        reply: queue.Queue = queue.Queue()
+        self.requests.put((ids, reply))
+        while self.broken is None:
+            try:
+                kind, value = reply.get(timeout=1)
+            except queue.Empty:
+                continue
+            if kind == "error":
+                raise value
+            return value
+        return None
+
+
+_CHECKERS: dict[Path, _Checker] = {}
+
+
+def results(root: Path, ids: list[str]):
+    """Check katas through this kernel's warm session (one pytest session each time where threads are no
+    option: outside a notebook, `check()` from a script)."""
+    from katakit import run
+
+    if in_notebook():
+        if root not in _CHECKERS:
+            _CHECKERS[root] = _Checker(root)
+        checker = _CHECKERS[root]
+        results = checker.check(ids)
+        if results is not None:
+            return results
+    return run.run(ids, root=root)
+
+
+def _show(root: Path, kata: manifest.Kata, note: str = "") -> bool:
+    from katakit import views
+
+    result = results(root, [kata.id])[kata.id]
+    lines = ([f"[dim]{note}[/]"] if note else []) + views.kata_lines(kata, result, notebook=in_notebook())
     if result.status == "passed":
         lines.append(f"\n[green]{kata.id} passes.[/] Compare with our solution: [bold]%katas solution {kata.id}[/]")
     _out(lines)
@@ -130,7 +192,7 @@ def _captured(command) -> int:
     console = Console(record=True, file=io.StringIO(), width=110, highlight=False, force_terminal=True,
                       force_jupyter=False)
     code = command(console)
-    if _in_notebook():
+    if in_notebook():
         from IPython.display import HTML, display
 
         display(HTML(views.render_html([], width=110, recorded=console)))

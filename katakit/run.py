@@ -102,7 +102,7 @@ class _Warm:
         config.katas_warm = self.body
 
 
-def warm(body, root: Path | None = None, extra_args: tuple[str, ...] = ()):
+def warm(body, root: Path | None = None, extra_args: tuple[str, ...] = (), redirect: bool = True):
     """Collect every kata's tests once, then call body(check): check(ids, **options) checks those katas again
     (each time in fresh workers, so every save is read anew) and returns their results. `options` change
     pytest options for that check only: impl="reference", mutant=[paths], sabotage="none", kata_seed=3,
@@ -127,8 +127,11 @@ def warm(body, root: Path | None = None, extra_args: tuple[str, ...] = ()):
             failure.append(err)
 
     saved = os.environ.pop("PYTEST_ADDOPTS", None)
+    quiet = (contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO())) if redirect else ()
     try:
-        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        with contextlib.ExitStack() as stack:
+            for context in quiet:  # (not in a notebook's background thread: it would silence the notebook)
+                stack.enter_context(context)
             pytest.main(pytest_args(root, files, "katas", extra_args), plugins=[recorder, _Warm(check)])
     finally:
         if saved is not None:

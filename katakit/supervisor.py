@@ -1,11 +1,11 @@
 """Run the katas' checks in worker processes, under a wall clock; the rest of the code never sees a process.
 
-This pytest plugin replaces the run loop for the kata tests (tests/test_qNN_*.py). It starts workers: forks of
-this warm process (torch, pytest and the tests already imported) where fork exists, else fresh
-`python -m pytest` processes for the workers' test files (Windows). A worker runs a share of the katas, one
-after another, and sends each report back as JSON; this process feeds the reports to pytest as if it had run
-them, so `pytest`, the `katas` command and its JSON report all see the same results. Learner code runs only
-in workers.
+This pytest plugin takes over collecting and running the kata tests (tests/test_qNN_*.py). It starts
+workers: forks of this warm process (torch, pytest and the tests' helpers already imported) where fork
+exists, else fresh `python -m pytest` processes (Windows). Each worker collects a share of the katas' test
+modules itself (so collection runs in parallel too), runs their checks one kata after another, and sends
+each report back as JSON; this process feeds the reports to pytest as if it had run them, so `pytest`, the
+`katas` command and its JSON report all see the same results. Learner code runs only in workers.
 
 - A check (loading the kata included) that outlives --kata-timeout is stopped: SIGTERM, then SIGKILL.
 - A worker that exits, is killed, crashes or runs out of memory costs only the kata it was running: that
@@ -13,9 +13,11 @@ in workers.
   worker, and the run goes on.
 - Nothing crosses from one kata to the next: after each kata the worker puts back the global state
   (katakit.guard.GlobalState), and it retires, leaving the rest to a fresh worker, when a kata patched the
-  checking machinery, read the reference, or left threads running. (A worker per kata would cost a fork each:
-  measured, that made the whole run about 1.5 times slower.)
+  checking machinery, read the reference, left threads running or broke the process (closed streams). (A
+  worker per kata would cost a fork each: measured, that made the whole run about 1.5 times slower.)
 - Up to --kata-workers workers run at once; reports are replayed in kata order, so output is stable.
+- A warm session (katakit.run.warm: `katas watch`, a notebook, the self-test) collects once in this process
+  and hands the collected checks to each new worker.
 """
 
 from __future__ import annotations
@@ -32,17 +34,21 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
-from _pytest.reports import TestReport
+from _pytest.reports import CollectReport, TestReport
 from _pytest.runner import runtestprotocol
 
 from katakit.results import Check, Failure
 
 GRACE = 0.3  # seconds between SIGTERM and SIGKILL
-SPAWN_STARTUP = 120.0  # seconds a spawned worker may take to import torch and collect its tests
+STARTUP = 120.0  # seconds a worker may take to start and collect its katas (a spawned one imports torch first)
 SECTION_LIMIT = 4000  # characters of captured output kept per report section
 MEMORY_MB = int(os.environ.get("KATAS_MEMORY_MB", "1024"))  # address space a worker may add (Linux)
+DEFERRED = pytest.StashKey[list]()  # the kata test files (or node ids) the workers collect, not this process
+SHARE = pytest.StashKey[set]()  # in a worker: the kata test files it collects
 
 
 def pytest_addoption(parser):
@@ -58,8 +64,53 @@ def pytest_addoption(parser):
                     "prefixed with this token on stdout")
 
 
-def is_kata_item(item) -> bool:
-    return item.path.name.startswith("test_q") and item.path.parent.name == "tests"
+def is_kata_file(path: Path) -> bool:
+    return path.name.startswith("test_q") and path.suffix == ".py" and path.parent.name == "tests"
+
+
+def _kata_args(config) -> tuple[list[str], list[str]]:
+    """config.args split in two: kata test files (or node ids in them), which workers collect, and the rest.
+    A folder counts as the rest; the kata files in it are skipped here (pytest_ignore_collect)."""
+    katas, rest = [], []
+    for arg in config.args:
+        path = Path(config.invocation_params.dir, arg.split("::")[0]).resolve()
+        if path.is_file() and is_kata_file(path):
+            katas.append(str(path) + arg[len(arg.split("::")[0]):])
+        else:
+            rest.append(arg)
+            if path.is_dir():
+                found = sorted(p for p in path.rglob("test_q*.py") if is_kata_file(p) and ".venv" not in p.parts
+                               and not any(part.startswith(".") for part in p.relative_to(path).parts))
+                katas += [str(p) for p in found if str(p) not in katas]
+    return katas, rest
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection(session):
+    """Leave the kata test modules to the workers (one-shot runs); collect the rest here as usual."""
+    config = session.config
+    if config.option.collectonly or config.getoption("katas_worker") or getattr(config, "katas_warm", None):
+        return None
+    katas, rest = _kata_args(config)
+    if not katas:
+        return None
+    config.stash[DEFERRED] = katas
+    session.perform_collect(rest)
+    return True
+
+
+def pytest_ignore_collect(collection_path, config):
+    if SHARE in config.stash:  # in a worker: only its share of the kata files
+        return is_kata_file(collection_path) and str(collection_path) not in config.stash[SHARE] or None
+    if DEFERRED in config.stash and str(collection_path) in config.stash[DEFERRED]:
+        return True  # a worker collects it
+    return None
+
+
+def pytest_report_collectionfinish(config, start_path, items):
+    if DEFERRED in config.stash:
+        return f"and {len(config.stash[DEFERRED])} kata test files, collected and checked in worker processes"
+    return None
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -68,38 +119,60 @@ def pytest_runtestloop(session):
     if (session.testsfailed and not config.option.continue_on_collection_errors) or config.option.collectonly:
         return None  # pytest's own loop reports it
     token = config.getoption("katas_worker")
-    if token:  # a spawned worker: run these katas' checks here and report them on stdout
-        groups: dict = {}
-        for item in session.items:
-            groups.setdefault(item.path, []).append(item)
-        _serve(list(groups.values()), config, _stdout_channel(token))
+    if token:  # a spawned worker: collect and run these katas' checks here, and report on stdout
+        _serve([Share(Path(item.path), items=None) for item in _first_per_path(session.items)], config,
+               _stdout_channel(token), session=session, collected=session.items)
         os._exit(0)
-    by_kata: dict = {}  # one worker per kata, in the order the katas first appear (their checks keep their order)
-    for item in session.items:
-        if is_kata_item(item):
-            by_kata.setdefault(item.path, []).append(item)
-    kata_groups = list(by_kata.values())
-    others = [item for item in session.items if not is_kata_item(item)]
     warm = getattr(config, "katas_warm", None)
     if warm is not None:  # collected once, then any kata checked again (options may change), in fresh workers
-        by_path = {items[0].path: items for items in kata_groups}
+        by_path: dict[Path, list] = {}
+        for item in session.items:
+            if is_kata_file(Path(item.path)):
+                by_path.setdefault(Path(item.path), []).append(item)
 
         def check(paths, options: dict) -> None:
             saved = {name: getattr(config.option, name) for name in options}
             vars(config.option).update(options)
             try:
-                Supervisor(config).run([by_path[p] for p in paths if p in by_path], session)
+                Supervisor(config).run([Share(p, items=by_path[p]) for p in paths if p in by_path], session)
             finally:
                 vars(config.option).update(saved)
         warm(check)
         return True
-    if kata_groups:
-        Supervisor(config).run(kata_groups, session)
+    deferred = config.stash.get(DEFERRED, [])
+    if deferred:
+        Supervisor(config).run([Share(Path(arg.split("::")[0]), args=[arg]) for arg in _merge(deferred)], session)
+    others = [item for item in session.items if not is_kata_file(Path(item.path))]
     for i, item in enumerate(others):
         if session.shouldfail or session.shouldstop:
             break
         item.config.hook.pytest_runtest_protocol(item=item, nextitem=others[i + 1] if i + 1 < len(others) else None)
     return True
+
+
+def _first_per_path(items) -> list:
+    seen, first = set(), []
+    for item in items:
+        if item.path not in seen:
+            seen.add(item.path)
+            first.append(item)
+    return first
+
+
+def _merge(args: list[str]) -> list[str]:
+    """One arg per kata file: `file::a` and `file::b` stay separate args, but a whole file absorbs its ids."""
+    files = {a for a in args if "::" not in a}
+    return [a for a in args if "::" not in a or a.split("::")[0] not in files]
+
+
+@dataclass
+class Share:
+    """One kata for a worker: its test file, and either its collected checks (a warm session) or the args a
+    worker collects them from."""
+
+    path: Path
+    items: list | None = None
+    args: list[str] = field(default_factory=list)
 
 
 # The worker side ----------------------------------------------------------------------------------
@@ -148,17 +221,59 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: never outlive the supervisor
 
 
-def _serve(groups: list[list], config, send, machinery=None) -> None:
-    """Run katas' checks in this (worker) process, one kata after another, and send what happened, event by
-    event. After each kata the global state is put back; the worker retires (a fresh one takes the rest)
-    when the kata left something that cannot be put back. `machinery` is the record of the checking
-    machinery taken before any kata code ran (in the supervisor, before the fork)."""
+class _CollectErrors:
+    """In a worker: a test module that cannot be collected is reported to the supervisor."""
+
+    def __init__(self, config, send):
+        self.config, self.send = config, send
+
+    def pytest_collectreport(self, report):
+        if report.failed:
+            self.send({"e": "collect", "r": self.config.hook.pytest_report_to_serializable(config=self.config,
+                                                                                            report=report)})
+
+
+def _collect(session, shares: list[Share], send) -> list[list]:
+    """The checks of each share, in the shares' order: collected here from their args where not given."""
+    config = session.config
+    wanted = [arg for share in shares if share.items is None for arg in share.args]
+    found: dict[Path, list] = {}
+    if wanted:
+        config.pluginmanager.register(_CollectErrors(config, send), "katas-collect-errors")
+        folders = {Path(arg).parent for arg in wanted}
+        if len(folders) == 1 and not any("::" in arg for arg in wanted):
+            # one scan of the folder, skipping the other workers' files, costs less than a path walk per file
+            config.stash[SHARE] = set(wanted)
+            wanted = [str(folders.pop())]
+        for item in session.perform_collect(wanted):
+            found.setdefault(Path(item.path), []).append(item)
+    groups = [share.items if share.items is not None else found.get(share.path, []) for share in shares]
+    shuffle = config.getoption("kata_shuffle", None)
+    if shuffle is not None:
+        rng = random.Random(shuffle)
+        groups = [rng.sample(items, len(items)) for items in groups]
+    send({"e": "collected", "paths": [str(share.path) for share, items in zip(shares, groups, strict=True)
+                                      if not items]})
+    return [items for items in groups if items]
+
+
+def _serve(shares: list[Share], config, send, machinery=None, session=None, collected=None) -> None:
+    """In a worker: collect the shares' checks where needed, then run them one kata after another, and send
+    what happened, event by event. After each kata the global state is put back; the worker retires (a
+    fresh one takes the rest) when the kata left something that cannot be put back. `machinery` is the
+    record of the checking machinery taken before any kata code ran."""
     from katakit import guard
 
     try:
         _isolate_output()
         _limit_memory()
         torch_threads(1)
+        if collected is not None:  # a spawned worker: pytest collected its args already
+            by_path: dict[Path, list] = {}
+            for item in collected:
+                by_path.setdefault(Path(item.path), []).append(item)
+            shares = [Share(share.path, items=by_path.get(share.path, [])) for share in shares]
+        groups = _collect(session, shares, send)
         state = guard.GlobalState()
         machinery = machinery or guard.Machinery()
         threads = threading.active_count()
@@ -166,7 +281,9 @@ def _serve(groups: list[list], config, send, machinery=None) -> None:
             guard.refuse_reference(config.rootpath)
         config.pluginmanager.register(_PhaseReporter(send), "katas-phases")
         for items in groups:
-            send({"e": "kata", "path": str(items[0].path)})
+            send({"e": "kata", "path": str(items[0].path),
+                  "checks": [[item.nodeid, list(item.location), item.name, bool(item.get_closest_marker("written"))]
+                             for item in items]})
             for i, item in enumerate(items):
                 send({"e": "start", "id": item.nodeid})
                 reports = runtestprotocol(item, nextitem=items[i + 1] if i + 1 < len(items) else None, log=False)
@@ -221,17 +338,6 @@ def _tampering(machinery, reference_reads: list[str]) -> Failure | None:
     return None
 
 
-def _overrule(reports: list, failure: Failure, item) -> None:
-    """The kata tampered with its checks: its result becomes an error that says so."""
-    target = next((r for r in reports if r.when == "call"), None) or next((r for r in reports if r.failed), None)
-    if target is None:
-        return
-    target.outcome = "failed"
-    target.longrepr = failure.message
-    target.user_properties = [p for p in target.user_properties if p[0] != "katas"]
-    target.user_properties.append(("katas", Check(_sentence(item.name), "error", [failure]).to_dict()))
-
-
 def _serializable(config, report) -> dict:
     for n, (title, content) in enumerate(report.sections):
         if len(content) > SECTION_LIMIT:
@@ -249,18 +355,24 @@ def _sentence(test_name: str) -> str:
 class KataRun:
     """One kata's checks, as the supervisor sees them: the reports that came back, and how it ended."""
 
-    def __init__(self, items):
-        self.items = items
-        self.index = {item.nodeid: i for i, item in enumerate(items)}
+    def __init__(self, share: Share):
+        self.share = share
+        self.checks: list[tuple[str, tuple, str, bool]] = []  # (node id, location, name, written), as collected
+        self.index: dict[str, int] = {}
         self.reports: dict[int, list] = {}
         self.current = -1  # the check that was running last
         self.started = self.done = False
         self.ended: str | None = None  # why it stopped early, in plain words
         self.tampered: Failure | None = None  # the kata patched the checks or read the reference
 
+    def begin(self, checks: list) -> None:
+        self.checks = [(nodeid, tuple(location), name, written) for nodeid, location, name, written in checks]
+        self.index = {check[0]: i for i, check in enumerate(self.checks)}
+        self.started = True
+
     @property
     def kata_file(self) -> str:
-        return f"katas/{self.items[0].path.stem.removeprefix('test_')}.py"
+        return f"katas/{self.share.path.stem.removeprefix('test_')}.py"
 
 
 class Worker:
@@ -268,12 +380,13 @@ class Worker:
 
     def __init__(self, runs: list[KataRun], limit: float):
         self.runs, self.limit = runs, limit
-        self.by_path = {str(run.items[0].path): run for run in runs}
+        self.by_path = {str(run.share.path): run for run in runs}
         self.run: KataRun | None = None  # the kata running now
         self.phase = "setup"
-        self.deadline = time.monotonic() + limit
-        self.done = self.retired = False
+        self.deadline = time.monotonic() + STARTUP  # until its katas are collected
+        self.collected = self.done = self.retired = False
         self.ended: str | None = None  # why the process stopped early, in plain words
+        self.collect_reports: list[dict] = []  # test modules that could not be collected
         self.buffer = b""
         self.eof = self.killed = False
         self.status: int | None = None  # the process's wait status once it has ended
@@ -289,10 +402,24 @@ class Worker:
         except ValueError:
             return
         kind = event.get("e")
-        if kind == "kata" and event.get("path") in self.by_path:
+        if kind == "collect":
+            self.collect_reports.append(event["r"])
+        elif kind == "collected":
+            self.collected = True
+            self.deadline = time.monotonic() + self.limit
+            for path in event.get("paths", []):  # no checks to run (deselected, or the module failed to load)
+                if path in self.by_path:
+                    self.by_path[path].started = self.by_path[path].done = True
+        elif kind == "kata" and event.get("path") in self.by_path:
             self.run = self.by_path[event["path"]]
-            self.run.started = True
+            self.run.begin(event.get("checks", []))
             self.phase, self.deadline = "setup", time.monotonic() + self.limit
+        elif kind == "retire":
+            self.retired = True
+        elif kind == "done":
+            self.done = True
+        elif kind == "crash":
+            self.ended = f"your code stopped the checks ({event.get('what', '?')})"
         elif self.run is None:
             return
         elif kind == "start" and event.get("id") in self.run.index:
@@ -306,14 +433,10 @@ class Worker:
             self.run.done = True
             if "message" in event:
                 self.run.tampered = Failure(event["message"], event.get("cause", "tampered"))
-        elif kind == "retire":
-            self.retired = True
-        elif kind == "done":
-            self.done = True
-        elif kind == "crash":
-            self.ended = f"your code stopped the checks ({event.get('what', '?')})"
 
     def timed_out(self) -> str:
+        if not self.collected:
+            return f"timed out: collecting the checks took longer than {STARTUP:g} s"
         if self.run is not None and self.phase == "setup" and self.run.current <= 0:
             return (f"timed out: loading {self.run.kata_file} took longer than {self.limit:g} s, so it was stopped. "
                     "Code at the top level of a kata runs on import: is there a loop there, or training for many "
@@ -351,21 +474,20 @@ class Supervisor:
         machinery = guard.Machinery()  # recorded here, before any kata code runs; forked workers inherit it
         self.launcher = _Forks(config, machinery) if start == "fork" else _Spawns(config)
 
-    def run(self, groups: list[list], session) -> None:
+    def run(self, shares: list[Share], session) -> None:
         shuffle = self.config.getoption("kata_shuffle", None)
-        if shuffle is not None:  # a random order drawn from the seed: the katas, and the checks in each kata
-            rng = random.Random(shuffle)
-            groups = [rng.sample(items, len(items)) for items in rng.sample(groups, len(groups))]
+        if shuffle is not None:  # a random order of the katas, drawn from the seed (workers shuffle their checks)
+            shares = random.Random(shuffle).sample(shares, len(shares))
         gc.freeze()  # a worker's garbage collector would otherwise touch, and so copy, every page it inherits
         try:
-            self._run([KataRun(items) for items in groups], session)
+            self._run([KataRun(share) for share in shares], session)
         finally:
             gc.unfreeze()
 
     def _shares(self, pending: list[KataRun], free: int) -> list[list[KataRun]]:
-        """Split the waiting katas into contiguous shares, one per free worker."""
-        size = -(-len(pending) // max(1, free))
-        return [pending[i:i + size] for i in range(0, len(pending), size)]
+        """Deal the waiting katas out to the free workers, in turn (the later katas train more, so a deal
+        evens out the work better than halves do)."""
+        return [share for share in (pending[i::max(1, free)] for i in range(max(1, free))) if share]
 
     def _run(self, runs: list[KataRun], session) -> None:
         pending = list(runs)
@@ -375,7 +497,7 @@ class Supervisor:
             while pending or running:
                 if pending and len(running) < self.parallel and not (session.shouldfail or session.shouldstop):
                     for share in self._shares(pending, self.parallel - len(running)):
-                        running.append(self.launcher.start(Worker(share, self.limit)))
+                        running.append(self.launcher.start(Worker(share, self.limit), session))
                     pending = []
                 if not running:
                     break
@@ -387,39 +509,68 @@ class Supervisor:
                     if worker.finished or self.launcher.exited(worker):
                         self.launcher.finish(worker)
                         running.remove(worker)
+                        self._collect_errors(worker)
                         pending = self._settle(worker) + pending
                 while replayed < len(runs) and (runs[replayed].done or runs[replayed].ended):
-                    self._replay(runs[replayed])
+                    self._replay(runs[replayed], session)
                     replayed += 1
         finally:
             for worker in running:
                 self.launcher.kill(worker)
                 self.launcher.finish(worker)
 
+    def _collect_errors(self, worker: Worker) -> None:
+        for data in worker.collect_reports:
+            report = self.config.hook.pytest_report_from_serializable(config=self.config, data=data)
+            self.config.hook.pytest_collectreport(report=report)
+
     @staticmethod
     def _settle(worker: Worker) -> list[KataRun]:
         """A worker has ended: the kata it was running (if unfinished) ends with the reason; the katas it never
-        started go back to the queue, for a fresh worker."""
+        started go back to the queue for a fresh worker, unless it never got as far as collecting them."""
         reason = worker.ended or ("the worker ended without a result" if not (worker.done or worker.retired) else None)
         if worker.run is not None and not worker.run.done:
             worker.run.ended = reason or "the worker ended without a result"
-        return [run for run in worker.runs if not run.started]
+        waiting = [run for run in worker.runs if not run.started]
+        if not worker.collected:
+            for run in waiting:
+                run.ended = f"the checks could not start: {reason}"
+            return []
+        return waiting
 
-    def _replay(self, run: KataRun) -> None:
+    def _replay(self, run: KataRun, session) -> None:
         """Feed a finished kata's reports to pytest; checks it never reported get an error that says why."""
-        for i, item in enumerate(run.items):
-            item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
+        hook = self.config.hook
+        if not run.checks and run.ended:  # nothing was collected: one error for the kata's test file
+            report = CollectReport(str(run.share.path.relative_to(self.config.rootpath)), "failed", run.ended, [])
+            hook.pytest_collectreport(report=report)
+            return
+        session.testscollected += len(run.checks)
+        for i, (nodeid, location, name, written) in enumerate(run.checks):
+            hook.pytest_runtest_logstart(nodeid=nodeid, location=location)
             reports = [_from_json(self.config, r) for r in run.reports.get(i, [])]
             if not any(r.when == "teardown" for r in reports) and not run.done:
                 reason = run.ended or "the worker ended without a result"
                 message = reason if i <= run.current else (
                     f"not run: an earlier check of {run.kata_file} stopped its worker ({reason})")
-                reports = [r for r in reports if r.when == "setup" and r.passed] + [_error_report(item, message, reason)]
+                reports = [r for r in reports if r.when == "setup" and r.passed] + [
+                    _error_report(nodeid, location, name, written, message, reason)]
             if run.tampered:
-                _overrule(reports, run.tampered, item)
+                _overrule(reports, run.tampered, name)
             for report in reports:
-                item.ihook.pytest_runtest_logreport(report=report)
-            item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
+                hook.pytest_runtest_logreport(report=report)
+            hook.pytest_runtest_logfinish(nodeid=nodeid, location=location)
+
+
+def _overrule(reports: list, failure: Failure, name: str) -> None:
+    """The kata tampered with its checks: its result becomes an error that says so."""
+    target = next((r for r in reports if r.when == "call"), None) or next((r for r in reports if r.failed), None)
+    if target is None:
+        return
+    target.outcome = "failed"
+    target.longrepr = failure.message
+    target.user_properties = [p for p in target.user_properties if p[0] != "katas"]
+    target.user_properties.append(("katas", Check(_sentence(name), "error", [failure]).to_dict()))
 
 
 def _from_json(config, data: dict):
@@ -429,10 +580,10 @@ def _from_json(config, data: dict):
     return report
 
 
-def _error_report(item, message: str, cause: str | None) -> TestReport:
-    check = Check(_sentence(item.name), "error", [Failure(message, cause=cause or message)],
-                  part="written" if item.get_closest_marker("written") else "code")
-    return TestReport(item.nodeid, item.location, {}, "failed", message, "call", user_properties=[("katas", check.to_dict())])
+def _error_report(nodeid, location, name, written, message: str, cause: str | None) -> TestReport:
+    check = Check(_sentence(name), "error", [Failure(message, cause=cause or message)],
+                  part="written" if written else "code")
+    return TestReport(nodeid, location, {}, "failed", message, "call", user_properties=[("katas", check.to_dict())])
 
 
 class _Forks:
@@ -442,7 +593,7 @@ class _Forks:
         self.config, self.machinery = config, machinery
         self.selector = selectors.DefaultSelector()
 
-    def start(self, worker: Worker) -> Worker:
+    def start(self, worker: Worker, session) -> Worker:
         read, write = os.pipe()
         pid = os.fork()
         if pid == 0:  # the worker
@@ -452,7 +603,7 @@ class _Forks:
                 os.setpgid(0, 0)  # its own process group: a kill reaches anything it started
                 _die_with_parent()
                 signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the supervisor's to handle
-                _serve([run.items for run in worker.runs], self.config, _fd_channel(write), self.machinery)
+                _serve([run.share for run in worker.runs], self.config, _fd_channel(write), self.machinery, session)
             finally:
                 os._exit(0)
         os.close(write)
@@ -510,8 +661,8 @@ class _Forks:
 
 
 class _Spawns:
-    """Workers started as fresh processes (`python -m pytest <their katas' checks>`), where fork is missing.
-    Their events come on stdout, each line prefixed with a token; reader threads feed one queue."""
+    """Workers started as fresh processes (`python -m pytest <their katas' test files>`), where fork is
+    missing. Their events come on stdout, each line prefixed with a token; reader threads feed one queue."""
 
     def __init__(self, config):
         self.config = config
@@ -519,21 +670,21 @@ class _Spawns:
 
     def _args(self, worker: Worker, token: str) -> list[str]:
         config, opt = self.config, self.config.getoption
-        ids = [item.nodeid for run in worker.runs for item in run.items]
+        ids = [arg for run in worker.runs for arg in (run.share.args or
+                                                      [item.nodeid for item in run.share.items or []])]
         args = [sys.executable, "-m", "pytest", *ids, f"--rootdir={config.rootpath}",
                 "-q", "-p", "no:cacheprovider", f"--katas-worker={token}", f"--impl={opt('impl')}"]
         if config.inipath:
             args.append(f"--config-file={config.inipath}")
         args += [f"--mutant={m}" for m in opt("mutant")]
-        for name in ("sabotage", "kata_seed"):
+        for name in ("sabotage", "kata_seed", "kata_shuffle"):
             if opt(name) is not None:
                 args.append(f"--{name.replace('_', '-')}={opt(name)}")
         return args
 
-    def start(self, worker: Worker) -> Worker:
+    def start(self, worker: Worker, session) -> Worker:
         token = secrets.token_hex(8) + ":"
         worker.token = token.encode()
-        worker.deadline = time.monotonic() + SPAWN_STARTUP
         worker.proc = subprocess.Popen(self._args(worker, token), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                        stderr=subprocess.DEVNULL, cwd=self.config.rootpath,
                                        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})

@@ -1,6 +1,8 @@
 """The kata loader: broken files fail with the file, the line and a plain sentence; borrowing the
 reference solution is refused."""
 
+import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -53,3 +55,16 @@ def test_a_kata_that_uses_the_reference_is_refused(root, source, monkeypatch):
     monkeypatch.syspath_prepend(str(root))
     with pytest.raises(loader.KataLoadError, match="uses the reference solution"):
         load(root, source)
+
+
+def test_a_save_within_the_same_second_and_of_the_same_size_is_seen(root, monkeypatch):
+    """No bytecode cache stands between a save and a check: a file is compiled from its source every time
+    (even where Python writes bytecode caches, as on a learner's machine)."""
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    path = root / "katas" / "q13_mse.py"
+    path.write_text("def mse(preds, targets):\n    return 1\n")
+    stamp = path.stat().st_mtime_ns
+    assert loader.load_kata(root, "katas", "q13_mse").module.mse(None, None) == 1
+    path.write_text("def mse(preds, targets):\n    return 2\n")  # same size
+    os.utime(path, ns=(stamp, stamp))  # same time
+    assert loader.load_kata(root, "katas", "q13_mse").module.mse(None, None) == 2, "the old version was used"
