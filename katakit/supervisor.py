@@ -22,6 +22,7 @@ each report back as JSON; this process feeds the reports to pytest as if it had 
 
 from __future__ import annotations
 
+import faulthandler
 import gc
 import json
 import os
@@ -201,6 +202,7 @@ def _isolate_output() -> None:
     for fd in (0, 1, 2):
         os.dup2(null, fd)
     os.close(null)
+    faulthandler.disable()  # it writes to a copy of the terminal's stderr; a crash is reported by the supervisor
 
 
 def _limit_memory() -> None:

@@ -1,8 +1,12 @@
 """Fixtures for the self-test: temporary copies of the repository, and running `katas` inside one.
 
-pytest keeps one checkout's test modules per process, so commands on a copy run in a subprocess.
+pytest keeps one checkout's test modules per process, so commands on a copy run in another process: a fork
+of this one (torch already imported) that forgets this checkout's conftest and test modules, or, where the
+copy's own katakit matters (fork missing, or `fresh=True`), a new Python process.
 """
 
+import contextlib
+import io
 import json
 import os
 import shutil
@@ -48,14 +52,52 @@ def make_copy(tmp_path_factory):
     return make
 
 
+def _forked(copy: Path, env: dict, commands: dict) -> dict:
+    """Run the commands in a fork of this process, inside copy, and return their codes and outputs."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.close(read)
+            for name in [m for m in sys.modules if m == "conftest" or m.startswith("test_q")]:
+                del sys.modules[name]  # this checkout's: the copy has its own
+            os.chdir(copy)
+            os.environ.update(env)
+            sys.stdin = open(os.devnull)  # noqa: SIM115 - the process ends right after
+            from katakit import cli
+
+            out = {}
+            for name, args in commands.items():
+                buffer = io.StringIO()
+                with contextlib.redirect_stdout(buffer):
+                    code = cli.main(args)
+                out[name] = [code, buffer.getvalue()]
+            data = json.dumps(out).encode()
+            while data:
+                data = data[os.write(write, data):]
+        finally:
+            os._exit(0)
+    os.close(write)
+    chunks = []
+    while chunk := os.read(read, 1 << 16):
+        chunks.append(chunk)
+    os.close(read)
+    os.waitpid(pid, 0)
+    assert chunks, "the forked `katas` commands ended without a result"
+    return json.loads(b"".join(chunks))
+
+
 @pytest.fixture(scope="session")
 def katas_in():
-    """katas_in(copy, env=None, name=[args], ...) runs each `katas args` in one process inside copy: {name: [code, out]}."""
+    """katas_in(copy, env=None, fresh=False, name=[args], ...) runs each `katas args` in one process inside copy:
+    {name: [code, out]}. fresh=True: a new Python process, which imports the copy's own katakit."""
 
-    def run(copy: Path, env: dict | None = None, **commands) -> dict:
+    def run(copy: Path, env: dict | None = None, fresh: bool = False, **commands) -> dict:
+        env = {"NO_COLOR": "1", **(env or {})}
+        if hasattr(os, "fork") and not fresh:
+            return _forked(copy, env, commands)
         done = subprocess.run([sys.executable, "-c", _SCRIPT, json.dumps(commands)], cwd=copy, capture_output=True,
-                              stdin=subprocess.DEVNULL, text=True, timeout=600,
-                              env={**os.environ, "NO_COLOR": "1", **(env or {})})
+                              stdin=subprocess.DEVNULL, text=True, timeout=600, env={**os.environ, **env})
         assert done.returncode == 0, done.stderr
         return json.loads(done.stdout.splitlines()[-1])
 

@@ -91,7 +91,7 @@ def test_fork_ci_sees_edited_tests_even_when_the_checksums_were_rewritten(make_c
     test = copy / "tests" / "test_q13_mse.py"
     test.write_text(test.read_text() + "\n# the learner's edit\n")
     subprocess.run([sys.executable, "-m", "katakit.shipped", "--write"], cwd=copy, check=True, capture_output=True)
-    out = katas_in(copy, plain=["ci"], based=["ci", "--base", start])
+    out = katas_in(copy, fresh=True, plain=["ci"], based=["ci", "--base", start])  # the copy's own shipped.json
     assert out["plain"][0] == 0, "the rewritten checksums hide the edit from a plain `katas ci` (expected)"
     code, text = out["based"]
     assert code == 1 and "tests/test_q13_mse.py" in text and "katakit/shipped.json" in text, text[-600:]

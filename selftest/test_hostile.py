@@ -18,21 +18,21 @@ from katakit import manifest
 ROOT = manifest.find_root()
 KATAS = {k.id: k for k in manifest.load(ROOT)}
 
+# The four hangs sit two on odd and two on even katas: workers are dealt alternate katas, so each waits out two.
 # kata id: (what the learner did, text appended to the solved kata (or "STUB:" + text appended to the stub),
 #           the status it must get, a phrase its first message must contain; None: any status, any message)
 CASES = {
     "q13": ("a loop at the bottom of the file", "\nx = 1\nwhile x:\n    pass\n", "error", "loading katas/q13_mse.py took"),
-    "q19": ("a loop whose bare except swallows every stop",
-            "\ndef update(w, b, lr):\n    while True:\n        try:\n            while True:\n                pass\n"
-            "        except:  # noqa: E722\n            pass\n", "error", "timed out"),
-    "q09": ("a long call inside C code", "\ndef predict(x, w, b):\n    return sum(range(10**13))\n", "error", "timed out"),
+    "q19": ("KeyboardInterrupt raised in a function", "\ndef update(w, b, lr):\n    raise KeyboardInterrupt\n",
+            "error", "KeyboardInterrupt"),
+    "q09": ("asking for far too much memory", "\ndef predict(x, w, b):\n    return bytearray(10**11)\n", "failed",
+            "Out of memory"),
     "q04": ("os._exit(0) at import", "\nimport os\nos._exit(0)\n", "error", "ended the process"),
     "q06": ("os._exit(3) in a function", "\nimport os\n\ndef parameter_shapes(inputs, targets):\n    os._exit(3)\n",
             "error", "exit status 3"),
     "q07": ("a segmentation fault", "\nimport ctypes\n\ndef init_params(n_inputs, n_outputs, seed):\n"
             "    return ctypes.string_at(0)\n", "error", "segmentation fault"),
-    "q08": ("asking for far too much memory", "\ndef model(x, w, b):\n    return bytearray(10**11)\n", "failed",
-            "Out of memory"),
+    "q08": ("a long call inside C code", "\ndef model(x, w, b):\n    return sum(range(10**13))\n", "error", "timed out"),
     "q02": ("torch.set_default_dtype(torch.float64) at import", "\nimport torch\ntorch.set_default_dtype(torch.float64)\n",
             None, None),
     "q14": ("anomaly mode, no grad and one thread at import",
@@ -42,9 +42,10 @@ CASES = {
             None, None),
     "q16": ("grad mode switched off and a random seed set at import",
             "\nimport torch\ntorch.set_grad_enabled(False)\ntorch.manual_seed(1234)\n", None, None),
-    "q22": ("KeyboardInterrupt raised in a function",
-            "\ndef compare_learning_rates(inputs, targets, lrs, epochs, seed):\n    raise KeyboardInterrupt\n",
-            "error", "KeyboardInterrupt"),
+    "q22": ("a loop whose bare except swallows every stop",
+            "\ndef compare_learning_rates(inputs, targets, lrs, epochs, seed):\n    while True:\n        try:\n"
+            "            while True:\n                pass\n        except:  # noqa: E722\n            pass\n", "error",
+            "timed out"),
     "q23": ("a thread that never ends", "\nimport threading, time\nthreading.Thread(target=time.sleep, args=(10**6,)).start()\n",
             "passed", None),
     "q25": ("stdout and stderr closed at import", "\nimport os, sys\nsys.stdout.close()\nos.close(1)\nos.close(2)\n",
