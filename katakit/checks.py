@@ -5,6 +5,8 @@ what was expected, and gives one nudge. Hard preconditions use `assert`; indepen
 from __future__ import annotations
 
 import contextlib
+import inspect
+import sys
 from collections.abc import Iterable
 
 import torch
@@ -55,6 +57,26 @@ def note(condition: bool, message: str) -> None:
     """Going further: a habit stricter than the lesson. Shown with the pass, never a failure."""
     if not condition:
         _NOTES.append(message)
+
+
+def watching(fn, args: tuple):
+    """fn(*args), with fn's own local variables as it returned or raised (seen by a profile function), and
+    the exception if it raised: (result, locals, error). For diagnoses that look at what the kata held."""
+    code, seen = inspect.unwrap(fn).__code__, {}
+
+    def profile(frame, event, arg):
+        if event == "return" and frame.f_code is code:
+            seen.clear()
+            seen.update(frame.f_locals)
+
+    previous = sys.getprofile()
+    sys.setprofile(profile)
+    try:
+        return fn(*args), seen, None
+    except Exception as err:  # noqa: BLE001 - handed back, to be explained or raised again
+        return None, seen, err
+    finally:
+        sys.setprofile(previous)
 
 
 def _called(called: str | None) -> str:

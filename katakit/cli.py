@@ -52,13 +52,14 @@ def cmd_status(args, root, katas, console) -> int:
 
 
 def cmd_check(args, root, katas, console) -> int:
-    if args.id:
-        kata = manifest.get(args.id, katas)
-        result = _check(root, [kata.id])[kata.id]
-        views.show_kata(console, kata, result)
-        if result.status == "passed":
-            console.print(f"\n[green]{kata.id} passes.[/] See our solution: [bold]katas solution {kata.id}[/]")
-        return 0 if result.status == "passed" else 1
+    if args.ids:
+        chosen = [manifest.get(kata_id, katas) for kata_id in args.ids]
+        results = _check(root, [k.id for k in chosen])
+        for kata in chosen:
+            views.show_kata(console, kata, results[kata.id])
+            if results[kata.id].status == "passed":
+                console.print(f"\n[green]{kata.id} passes.[/] See our solution: [bold]katas solution {kata.id}[/]")
+        return 0 if all(results[k.id].status == "passed" for k in chosen) else 1
     results = _check(root)
     views.show_list(console, katas, results)
     views.show_progress(console, katas, results)
@@ -66,7 +67,7 @@ def cmd_check(args, root, katas, console) -> int:
 
 
 def cmd_list(args, root, katas, console) -> int:
-    cmd_check(argparse.Namespace(id=None), root, katas, console)
+    cmd_check(argparse.Namespace(ids=[]), root, katas, console)
     return 0  # listing is not a verdict
 
 
@@ -268,8 +269,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="katas", description="Gradient descent katas: with no command, show progress and the next kata.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    p = sub.add_parser("check", help="check one kata (q13 or 13) or all; exit 1 when a checked kata fails")
-    p.add_argument("id", nargs="?", help="kata id such as q13 or 13; all katas when left out")
+    p = sub.add_parser("check", help="check katas (q13 or 13; several at once too) or all; exit 1 when a checked "
+                       "kata does not pass")
+    p.add_argument("ids", nargs="*", metavar="ID", help="kata ids such as q13 or 13; all katas when left out")
     p.set_defaults(func=cmd_check)
     sub.add_parser("list", help="every kata with its status").set_defaults(func=cmd_list)
     p = sub.add_parser("hint", help="hints for a kata, one level at a time")

@@ -10,6 +10,22 @@ from katakit import shipped
 BACKUPS = Path(".katas") / "backups"
 
 
+class BadBytes(ValueError):
+    """A learner's file is not UTF-8 text; the message names the byte, its line and column, and the way back."""
+
+
+def decode(raw: bytes, shown: str) -> str:
+    """The file's text; a byte that is not UTF-8 raises BadBytes naming it (`shown` is the file's path)."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[:err.start].count(b"\n") + 1
+        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        raise BadBytes(f"{shown}, line {line}, column {column}: byte 0x{raw[err.start]:02x} is not UTF-8 text. Save the "
+                       f"file as UTF-8 (your editor's 'Save with encoding'), or `katas reset "
+                       f"{Path(shown).stem[:3]}` (your version is kept as a backup).") from None
+
+
 def _words(data: bytes) -> bytes:
     return b" ".join(data.split())
 

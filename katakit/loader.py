@@ -10,7 +10,7 @@ from types import ModuleType
 
 import torch
 
-from katakit import describe
+from katakit import describe, files
 from katakit import sabotage as _sabotage
 
 
@@ -34,14 +34,9 @@ def _shown(path: Path) -> str:
 def decode(raw: bytes, path: Path) -> str:
     """The file's text; a byte that is not UTF-8 is named by its line and column."""
     try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = raw[:err.start].count(b"\n") + 1
-        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
-        raise KataLoadError(
-            f"{_shown(path)}, line {line}, column {column}: byte 0x{raw[err.start]:02x} is not UTF-8 text. Save the "
-            f"file as UTF-8 (your editor's 'Save with encoding'), or `katas reset {path.stem[:3]}` (your version is "
-            "kept as a backup).") from None
+        return files.decode(raw, _shown(path))
+    except files.BadBytes as err:
+        raise KataLoadError(str(err)) from None
 
 
 def load_module(path: Path, name: str | None = None) -> ModuleType:

@@ -56,8 +56,8 @@ class Situation:
     def chain(self, name: str, skip: set[str]) -> list[ast.Assign]:
         """Every assignment `name` comes from, followed back through the names it reads (not `skip`)."""
         found, todo, seen = [], [name], set(skip)
-        while todo:
-            current = todo.pop()
+        while todo:  # nearest first: the loss, then what it was computed from, and so on
+            current = todo.pop(0)
             if current in seen:
                 continue
             seen.add(current)
@@ -132,6 +132,21 @@ def _without_grad(s: Situation) -> str:
                     "so backward() cannot reach the parameters. Compute it with tensor operations on w and b.")
     return ("backward() was called on a loss that does not require grad: it does not depend on any tensor "
             "with requires_grad=True through recorded operations.")
+
+
+def made_under_no_grad(error: BaseException, params, root: Path) -> tuple[str, int, str] | None:
+    """When backward() found no graph: the name nearest the loss that was assigned inside a no_grad (or
+    inference_mode) block, its line, and the loss's name; None when the source does not show one."""
+    if "does not require grad" not in str(error):
+        return None
+    situation = _situation(error, root)
+    target = _backward_target(situation)
+    if target is None:
+        return None
+    for node in situation.chain(target, set(params)):
+        if situation.in_block(("no_grad", "inference_mode"), node.lineno):
+            return next(t.id for t in node.targets if isinstance(t, ast.Name)), node.lineno, target
+    return None
 
 
 def _backward_target(s: Situation) -> str | None:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 
+from katakit import files
 from katakit.results import Failure
 
 PLACEHOLDER = "Write your answer here, in your own words."
@@ -163,14 +164,9 @@ def parse(source: str, path: Path) -> Answer:
 def decode(raw: bytes, path: Path) -> str:
     """The file's text; a byte that is not UTF-8 fails with its position, never a traceback."""
     try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = raw[:err.start].count(b"\n") + 1
-        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
-        raise WrittenFailure([Failure(
-            f"{path.as_posix()}, line {line}, column {column}: byte 0x{raw[err.start]:02x} is not UTF-8 text. "
-            f"Save the file as UTF-8 (your editor's 'Save with encoding'), or `katas reset {path.stem[:3]}` "
-            "(your version is kept as a backup).", cause="encoding")]) from None
+        return files.decode(raw, path.as_posix())
+    except files.BadBytes as err:
+        raise WrittenFailure([Failure(str(err), cause="encoding")]) from None
 
 
 def read_answer(root: Path, impl: str, name: str) -> Answer:

@@ -118,3 +118,15 @@ def test_the_hostile_run_ends_within_a_bound_and_ci_is_red_naming_the_broken_kat
     for kata_id in ("q04", "q06", "q13", "q28", "q32"):
         assert kata_id in text.split("Verdict: red")[1], f"{kata_id} missing from the red verdict"
     assert "pytest.ini" in text, "a pytest.ini beside the shipped configuration is not reported"
+
+
+def test_workers_started_as_new_processes_give_the_same_results(make_copy, katas_in):
+    """Where fork is missing (Windows) workers are new processes: the same isolation, proven here on Linux."""
+    copy = make_copy(solved=True)
+    for kata_id, text in (("q04", "\nimport os\nos._exit(0)\n"), ("q13", "\nx = 1\nwhile x:\n    pass\n")):
+        path = copy / "katas" / f"{KATAS[kata_id].name}.py"
+        path.write_text(path.read_text() + text)
+    code, text = katas_in(copy, env={"KATAS_START": "spawn", "KATAS_TIMEOUT": "2"},
+                          check=["check", "q04", "q13", "q14"])["check"]
+    assert code == 1 and "q04 · " in text and "ended the process" in text and "q14 passes" in text, text
+    assert "loading katas/q13_mse.py took" in text, text

@@ -1,38 +1,18 @@
 """q25 · The steps of one training step."""
 
-import ast
 import inspect
 import math
-import sys
 from pathlib import Path
 
 import torch
 
-from katakit import data, mistakes, oracle, written
-from katakit.checks import KataFailure, expect, require
+from katakit import data, oracle, written
+from katakit.checks import KataFailure, expect, require, watching
+from katakit.mistakes import made_under_no_grad
 
 ROOT = Path(__file__).resolve().parent.parent
 LR = 1e-5
 CALLED = "train_step(inputs, targets, w, b, 1e-05)"
-
-
-def _watching(fn, args):
-    """fn(*args), and fn's own local variables as it returned or raised (seen by a profiler)."""
-    code, seen = inspect.unwrap(fn).__code__, {}
-
-    def profile(frame, event, arg):
-        if event == "return" and frame.f_code is code:
-            seen.clear()
-            seen.update(frame.f_locals)
-
-    previous = sys.getprofile()
-    sys.setprofile(profile)
-    try:
-        return fn(*args), seen, None
-    except Exception as err:  # noqa: BLE001 - handed back, to be explained or raised again
-        return None, seen, err
-    finally:
-        sys.setprofile(previous)
 
 
 def _step(kata, w, b, lr=LR) -> float:
@@ -42,7 +22,7 @@ def _step(kata, w, b, lr=LR) -> float:
     from the function's own local variables as it ended (whether it returned or raised)."""
     before = (w.detach().clone(), b.detach().clone())
     fn = kata.train_step
-    loss, seen, err = _watching(fn, (data.inputs(), data.targets(), w, b, lr))
+    loss, seen, err = watching(fn, (data.inputs(), data.targets(), w, b, lr))
     names = inspect.unwrap(fn).__code__.co_varnames[:5]
     rebound = [name for name, p, start in zip(names[2:4], (w, b), before, strict=True)
                if name in seen and seen[name] is not p and torch.equal(p.detach(), start)]
@@ -56,7 +36,7 @@ def _step(kata, w, b, lr=LR) -> float:
             f"changed. Rebinding `{rebound[0]} = ...` makes a new tensor that only your function sees. Change "
             "the tensors you were given in place, under torch.no_grad().", cause="rebinding") from err
     if err is not None:
-        found = _made_under_no_grad(err, names)
+        found = made_under_no_grad(err, names, ROOT)
         if found:
             name, line, _ = found
             made = "it has" if name == found[2] else "the loss made from it has"
@@ -73,29 +53,6 @@ def _step(kata, w, b, lr=LR) -> float:
             f"train_step(inputs, targets, w, b, {lr:g}) returned {loss!r} ({type(loss).__name__}); "
             "expected the loss before the update as a Python float (loss.item()).", cause="train_step: type")
     return loss
-
-
-def _made_under_no_grad(err, params):
-    """When backward() found no graph: the first name the loss comes from that was assigned inside a no_grad
-    (or inference_mode) block, its line and the loss's name; None when the source does not show one."""
-    if "does not require grad" not in str(err):
-        return None
-    situation = mistakes._situation(err, ROOT)
-    target = mistakes._backward_target(situation)
-    if situation.function is None or target is None:
-        return None
-    todo, done = [target], set(params)
-    while todo:
-        name = todo.pop(0)
-        if name in done:
-            continue
-        done.add(name)
-        for node in ast.walk(situation.function):
-            if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets):
-                if situation.in_block(("no_grad", "inference_mode"), node.lineno):
-                    return name, node.lineno, target
-                todo += [n.id for n in ast.walk(node.value) if isinstance(n, ast.Name)]
-    return None
 
 
 def _grads_left(params):

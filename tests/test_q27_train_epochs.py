@@ -1,62 +1,19 @@
 """q27 · Training for many epochs."""
 
-import ast
 import inspect
 import math
-import sys
 from pathlib import Path
 
 import torch
 
-from katakit import data, mistakes, oracle, written
-from katakit.checks import KataFailure, expect, require
+from katakit import data, oracle, written
+from katakit.checks import KataFailure, expect, require, watching
+from katakit.mistakes import made_under_no_grad
 
 ROOT = Path(__file__).resolve().parent.parent
 LR = 1e-5
 EPOCHS = 20  # measured: at lr 1e-5 the loss falls at every one of these epochs, for every seed 0..49
 CALLED = f"train(inputs, targets, w, b, 1e-05, {EPOCHS})"
-
-
-def _watching(fn, args):
-    """fn(*args), and fn's own local variables as it returned or raised (seen by a profiler)."""
-    code, seen = inspect.unwrap(fn).__code__, {}
-
-    def profile(frame, event, arg):
-        if event == "return" and frame.f_code is code:
-            seen.clear()
-            seen.update(frame.f_locals)
-
-    previous = sys.getprofile()
-    sys.setprofile(profile)
-    try:
-        return fn(*args), seen, None
-    except Exception as err:  # noqa: BLE001 - handed back, to be explained or raised again
-        return None, seen, err
-    finally:
-        sys.setprofile(previous)
-
-
-def _made_under_no_grad(err, params):
-    """When backward() found no graph: the first name the loss comes from that was assigned inside a no_grad
-    (or inference_mode) block, its line and the loss's name; None when the source does not show one."""
-    if "does not require grad" not in str(err):
-        return None
-    situation = mistakes._situation(err, ROOT)
-    target = mistakes._backward_target(situation)
-    if situation.function is None or target is None:
-        return None
-    todo, done = [target], set(params)
-    while todo:
-        name = todo.pop(0)
-        if name in done:
-            continue
-        done.add(name)
-        for node in ast.walk(situation.function):
-            if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets):
-                if situation.in_block(("no_grad", "inference_mode"), node.lineno):
-                    return name, node.lineno, target
-                todo += [n.id for n in ast.walk(node.value) if isinstance(n, ast.Name)]
-    return None
 
 
 def _train(kata, w, b, epochs=EPOCHS):
@@ -67,7 +24,7 @@ def _train(kata, w, b, epochs=EPOCHS):
     start = (w.detach().clone(), b.detach().clone())
     called = f"train(inputs, targets, w, b, 1e-05, {epochs})"
     fn = kata.train
-    losses, seen, err = _watching(fn, (data.inputs(), data.targets(), w, b, LR, epochs))
+    losses, seen, err = watching(fn, (data.inputs(), data.targets(), w, b, LR, epochs))
     names = inspect.unwrap(fn).__code__.co_varnames[:6]
     rebound = [name for name, p, first in zip(names[2:4], (w, b), start, strict=True)
                if name in seen and seen[name] is not p and torch.equal(p.detach(), first)]
@@ -82,7 +39,7 @@ def _train(kata, w, b, epochs=EPOCHS):
             "parameters through it. Change the tensors you were given in place, under torch.no_grad().",
             cause="rebinding") from err
     if err is not None:
-        found = _made_under_no_grad(err, names)
+        found = made_under_no_grad(err, names, ROOT)
         if found:
             name, line, target = found
             made = "it has" if name == target else "the loss made from it has"
