@@ -71,7 +71,8 @@ def kata_lines(kata: Kata, result: KataResult, full: bool = True, notebook: bool
         printed = result.output.splitlines()
         lines.append("  Your code printed:" + ("" if len(printed) <= 5 else f" (first 5 of {len(printed)} lines)"))
         lines += [f"    [dim]{escape(line[:120])}[/]" for line in printed[:5]]
-    if full and result.seed is not None and result.status == "failed":
+    code_failed = any(c.part == "code" and c.outcome == "failed" for c in result.checks)
+    if full and result.seed is not None and code_failed:  # the seed only shapes the code checks' data
         lines.append(f"  [dim]Test data seed {result.seed} (from your file's content); `pytest {_test_path(kata)} "
                      f"--kata-seed={result.seed}` repeats this run.[/]")
     if result.status == "passed" and result.notes:
