@@ -239,7 +239,12 @@ def cmd_solution(args, root, katas, console) -> int:
 def cmd_watch(args, root, katas, console) -> int:
     from katakit import watch
 
-    return watch.main(root, katas, console)
+    code = watch.main(root, katas, console)
+    if args.whole_program:  # quit at once: the interpreter's teardown (torch's above all) takes a while
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
 
 
 def cmd_review(args, root, katas, console) -> int:
@@ -327,7 +332,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None, console: Console | None = None) -> int:
+    """The `katas` command; argv None means the real command line (this is the whole program)."""
     args = build_parser().parse_args(argv)
+    args.whole_program = argv is None
     console = console or _console()
     try:
         args.here = Path.cwd()  # paths the learner types are relative to where they typed them

@@ -10,6 +10,7 @@ import _thread
 import contextlib
 import os
 import queue
+import signal
 import sys
 import threading
 import time
@@ -47,7 +48,16 @@ def _read_keys(events: queue.Queue, busy: threading.Event) -> None:
         if char.strip():
             events.put(("key", char))
             if char == "q" and busy.is_set():
-                _thread.interrupt_main()
+                _interrupt_main()
+
+
+def _interrupt_main() -> None:
+    """Stop the check that is running: a real SIGINT wakes the supervisor at once even while it waits in
+    select() (interrupt_main alone would wait for select's timeout); Windows has only interrupt_main."""
+    if hasattr(signal, "pthread_kill"):
+        os.kill(os.getpid(), signal.SIGINT)
+    else:
+        _thread.interrupt_main()
 
 
 @contextlib.contextmanager
