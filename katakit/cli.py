@@ -135,7 +135,7 @@ def cmd_roster(args, root, katas, console) -> int:
         try:
             classroom.heatmap(learners, katas, args.here / args.png)
         except ImportError:
-            console.print("The heat map needs matplotlib: pip install -e '.\\[plot]'")
+            console.print("The heat map needs matplotlib: pip install -e '.[plot]'", markup=False)
             return 2
         console.print(f"Wrote {escape(args.png)}")
     return 0

@@ -52,7 +52,7 @@ def main(root: Path, console: Console, out: Path) -> int:
         matplotlib.use("Agg")  # files only; works without a screen
         import matplotlib.pyplot as plt
     except ImportError:
-        console.print("Plots need matplotlib: pip install -e '.[plot]'")
+        console.print("Plots need matplotlib: pip install -e '.[plot]'", markup=False)
         return 2
     out = out if out.is_absolute() else root / out
     out.mkdir(parents=True, exist_ok=True)
