@@ -117,7 +117,7 @@ def test_the_bias_goes_to_each_target_column_not_each_sample_row(kata, seed):
     _check_values(kata, x, w.detach(), b.detach() * 10)
 
 
-def test_model_transposes_w_even_when_it_is_square(kata, seed):
+def test_model_gives_each_target_its_own_row_of_w_even_when_w_is_square(kata, seed):
     w, b = data.params(seed, n_inputs=3, n_outputs=3)
     _check_values(kata, data.inputs(), w.detach(), b.detach())
 

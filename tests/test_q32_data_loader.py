@@ -45,7 +45,7 @@ def test_make_loader_returns_a_data_loader(kata):
     _loader(kata, 5, shuffle=False)
 
 
-def test_fifteen_rows_in_batches_of_five_come_as_three_batches_of_inputs_and_targets(kata):
+def test_fifteen_rows_in_batches_of_five_come_as_batches_of_inputs_and_targets(kata):
     loader = _loader(kata, 5, shuffle=False)
     batch = next(iter(loader))
     assert len(batch) == 2 and tuple(batch[0].shape) == (5, 3) and tuple(batch[1].shape) == (5, 2), (

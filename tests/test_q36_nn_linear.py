@@ -111,7 +111,7 @@ def test_the_starting_weights_are_the_ones_the_seed_gives(kata, seed):
                                   f"({seed}), then nn.Linear(3, 2), gives.", "not the seeded weights")
 
 
-def test_the_model_maps_crop_inputs_to_x_times_w_transposed_plus_b(kata, seed):
+def test_the_models_predictions_follow_its_own_weight_and_bias(kata, seed):
     model, called = _model(kata, 3, 2, seed)
     x = data.inputs(15)
     with torch.no_grad():
