@@ -47,7 +47,7 @@ def runs() -> dict:
         done = {}
         for kind in sabotage.KINDS:
             ids = [k.id for k, kd in MATRIX if kd == kind]
-            done[kind] = check(ids, impl="reference", sabotage=kind, kata_timeout=0.1 if kind == "hangs" else 5)
+            done[kind] = check(ids, impl="reference", sabotage=kind, kata_timeout=0.05 if kind == "hangs" else 5)
         for seed in range(SEEDS):
             done[seed] = check(impl="reference", kata_seed=seed, kata_shuffle=seed)
         return done
