@@ -7,7 +7,6 @@ from __future__ import annotations
 import contextlib
 import inspect
 import sys
-from collections.abc import Iterable
 
 import torch
 from pytest_check import check
@@ -144,33 +143,6 @@ def expect(condition: bool, message: str, cause: str = "") -> bool:
         _FOUND.append(Failure(message, cause))
         check.fail(message)
     return bool(condition)
-
-
-def expect_no_graph(value: torch.Tensor, called: str | None = None, nudge: str = "") -> None:
-    """The result is outside the autograd graph: no grad_fn and requires_grad False."""
-    expect(value.grad_fn is None and not value.requires_grad,
-           f"{_called(called)} returned a tensor that is still part of the autograd graph "
-           f"(requires_grad={value.requires_grad}). "
-           f"{nudge or 'Compute it inside `with torch.no_grad():` (or call .detach()).'}")
-
-
-def expect_leaves(params: Iterable[torch.Tensor], names: Iterable[str], called: str | None = None) -> None:
-    """Parameters stay leaf tensors that require grad (so the next backward() fills their .grad)."""
-    for p, name in zip(params, names, strict=True):
-        expect(isinstance(p, torch.Tensor) and p.is_leaf and p.requires_grad,
-               f"after {_called(called)}, {name} is no longer a leaf tensor that requires grad "
-               f"(is_leaf={getattr(p, 'is_leaf', '?')}, requires_grad={getattr(p, 'requires_grad', '?')}), so the next "
-               f"backward() cannot fill {name}.grad. Was {name} changed in place, under torch.no_grad(), or was the "
-               "name bound to a new tensor?", cause="parameters no longer leaves")
-
-
-def expect_grads_reset(params: Iterable[torch.Tensor], names: Iterable[str], called: str | None = None) -> None:
-    """Gradients were reset: zeros or None both count (zero_grad() sets None by default)."""
-    for p, name in zip(params, names, strict=True):
-        if p.grad is not None and bool((p.grad != 0).any()):
-            expect(False, f"after {_called(called)}, {name}.grad still holds a gradient (largest entry "
-                          f"{p.grad.abs().max().item():.4g}). The next backward() would add to it: was the "
-                          "gradient reset after the update?", cause="gradients not reset")
 
 
 def expect_unchanged(before: torch.Tensor, after: torch.Tensor, name: str, called: str | None = None) -> None:

@@ -29,7 +29,8 @@ from katakit.results import Failure
 
 PLACEHOLDER = "Write your answer here, in your own words."
 BLANK = "____"
-SECTIONS = ("Your answer", "Check yourself", "Fill in the blanks", "Predict the output")
+NUMBER_WORDS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+                "seven": "7", "eight": "8", "nine": "9", "ten": "10"}
 
 
 class AnswerNotStarted(NotImplementedError):
@@ -226,8 +227,7 @@ def normalise(value: str) -> str:
     text = value.lower().replace(BLANK, " ").strip()
     text = re.sub(r"[`*\"'“”‘’]", "", text)
     text = re.sub(r"[.,;:!?]+$", "", text).strip()
-    words = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-             "eight": "8", "nine": "9", "ten": "10", "twice": "2 times", "double": "2 times", "doubled": "2 times"}
+    words = NUMBER_WORDS | {"twice": "2 times", "double": "2 times", "doubled": "2 times"}
     text = " ".join(words.get(w, w) for w in text.split())
     text = re.sub(r"^(?:x\s*)?(\d+(?:\.\d+)?)\s*(?:x|×|times)?(?:\s+as\s+(?:large|big|much))?$", r"\1", text)
     text = re.sub(r"^(?:you should |we should |should |to |it |the )+", "", text)
@@ -293,8 +293,8 @@ def same_output(predicted: str, printed: str) -> bool:
 
 
 def normalise_words(text: str) -> str:
-    numbers = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6"}
-    return " ".join(numbers.get(w.lower(), w) for w in text.replace(BLANK, " ").strip(" `").split())
+    """A prediction with its number words as digits ("two" is 2)."""
+    return " ".join(NUMBER_WORDS.get(w.lower(), w) for w in text.replace(BLANK, " ").strip(" `").split())
 
 
 def judge_predictions(answer: Answer, snippets: tuple[Snippet, ...], printed: dict[str, str] | None = None
