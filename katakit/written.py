@@ -69,6 +69,7 @@ class Blank:
     accept: tuple[str, ...]  # right answers; case, punctuation, "two" for "2" and "2x" are accepted too
     about: str  # what the blank asks about, for the failure message
     reject: tuple[str, ...] = ()  # tempting wrong answers: the self-test proves each of them fails
+    form: str = ""  # the form of answer wanted, for the message: "one number", "one word", "a few words"
 
 
 @dataclass(frozen=True)
@@ -247,8 +248,9 @@ def judge_blanks(answer: Answer, blanks: tuple[Blank, ...]) -> list[Failure]:
             failures.append(Failure(f"{answer.path.as_posix()}: the blank about {blank.about} is still empty.",
                                     cause="blanks"))
         elif normalise(value) not in {normalise(a) for a in blank.accept}:
+            wanted = f" It wants {blank.form}." if blank.form else ""
             failures.append(Failure(f"{answer.path.as_posix()}: the blank about {blank.about} is not right yet "
-                                    f"(you wrote '{value}').", cause="blanks"))
+                                    f"(you wrote '{value}').{wanted}", cause="blanks"))
     return failures
 
 
