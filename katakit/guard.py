@@ -16,59 +16,196 @@ This is self-assessment: a determined cheat can still forge a result. The aim is
 
 from __future__ import annotations
 
-import builtins
+import operator
 import os
 import random
 import signal
 import sys
+import types
 import warnings
 
 import torch
 
-MACHINERY_PREFIXES = ("katakit", "pytest", "_pytest", "pytest_check", "pluggy", "conftest", "test_q")
-TORCH_PARTS = ("math", "random", "re", "json", "functools", "itertools", "copy", "contextlib", "inspect", "io", "os",
-               "time", "collections", "torch", "torch.nn.functional", "torch.nn.modules.linear", "torch.nn.modules.module",
-               "torch.nn.modules.loss", "torch.optim.optimizer", "torch.optim.sgd", "torch.utils.data.dataset",
-               "torch.utils.data.dataloader", "torch.autograd", "torch.testing", "numpy")
+try:
+    import resource
+except ImportError:  # Windows
+    resource = None
+
+MACHINERY_PREFIXES = ("katakit", "pytest", "_pytest", "pytest_check", "pluggy", "conftest", "test_q", "torch", "numpy")
+MACHINERY_MODULES = ("math", "random", "builtins", "operator", "functools", "itertools", "copy", "contextlib",
+                     "inspect", "re", "json", "collections", "types", "warnings", "traceback", "ast", "time", "io")
+# checked after every check, not only after every kata: what the checks call all the time (the rest is
+# compared once per kata, which keeps a whole run within a few milliseconds of the cost without the guard)
+HOT_MODULES = ("torch", "torch.nn", "torch.nn.functional", "torch.nn.init", "torch.nn.modules.module",
+               "torch.nn.modules.linear", "torch.nn.modules.loss", "torch.optim", "torch.optim.optimizer",
+               "torch.optim.sgd", "torch.utils.data", "torch.utils.data.dataset", "torch.utils.data.dataloader",
+               "torch.autograd", "torch.testing", "torch.functional", "torch._tensor", "torch._tensor_str",
+               "numpy", "math", "random", "builtins", "operator", "copy")
 SIGNALS = [getattr(signal, name) for name in ("SIGALRM", "SIGTERM", "SIGINT", "SIGUSR1", "SIGUSR2", "SIGVTALRM",
                                               "SIGPROF", "SIGCHLD", "SIGPIPE", "SIGHUP") if hasattr(signal, name)]
 TIMERS = [getattr(signal, name) for name in ("ITIMER_REAL", "ITIMER_VIRTUAL", "ITIMER_PROF") if hasattr(signal, name)]
-CLASSES = (torch.Tensor, torch.nn.Module, torch.nn.Linear, torch.optim.Optimizer, torch.optim.SGD,
-           torch.utils.data.DataLoader, torch.utils.data.TensorDataset)
+RLIMITS = {name: getattr(resource, name) for name in sorted(dir(resource))
+           if name.startswith("RLIMIT_") and name != "RLIMIT_OFILE"} if resource else {}
+_OPTIMIZER = sys.modules["torch.optim.optimizer"]
+_DENORMAL, _HALF = 1e-310, 0.5  # their product is a denormal, unless denormals are flushed to zero
+
+
+def _flushes_denormals() -> bool:
+    # torch.set_flush_denormal sets the CPU's flush-to-zero flags for this thread, which Python's own float
+    # arithmetic obeys too: no torch call, so no mode or patch a kata installed can change the answer
+    return _DENORMAL * _HALF == 0.0
+
+
+def _print_options() -> tuple:
+    return tuple(sorted(vars(torch._tensor_str.PRINT_OPTS).items()))
+
+
+FRESH_PRINT_OPTIONS = (("edgeitems", 3), ("linewidth", 80), ("precision", 4), ("sci_mode", None),
+                       ("threshold", 1000))
+
+
+def settings() -> dict[str, object]:
+    """The process-wide settings that change what a check computes or shows, by the words a message uses."""
+    found = {
+        "the default dtype": torch.get_default_dtype(),
+        "the default device": str(torch.get_default_device()),
+        "grad mode": torch.is_grad_enabled(),
+        "inference mode": torch.is_inference_mode_enabled(),
+        "anomaly detection": (torch.is_anomaly_enabled(), torch.is_anomaly_check_nan_enabled()),
+        "deterministic algorithms": (torch.are_deterministic_algorithms_enabled(),
+                                     torch.is_deterministic_algorithms_warn_only_enabled()),
+        "denormal flushing": _flushes_denormals(),
+        "autocast on the CPU": torch.is_autocast_enabled("cpu"),
+        "float32 matmul precision": torch.get_float32_matmul_precision(),
+        "torch function modes": torch._C._len_torch_function_stack(),
+        "torch dispatch modes": torch._C._len_torch_dispatch_stack(),
+        "global module hooks": tuple(len(hooks) for name, hooks in sorted(vars(torch.nn.modules.module).items())
+                                     if name.startswith("_global_") and isinstance(hooks, dict)),
+        "global optimizer hooks": tuple(len(hooks) for name, hooks in sorted(vars(_OPTIMIZER).items())
+                                        if name.startswith("_global_") and isinstance(hooks, dict)),
+        "the number of threads": torch.get_num_threads(),
+        "the number of interop threads": torch.get_num_interop_threads(),
+        "torch's print options": _print_options(),
+        "the recursion limit": sys.getrecursionlimit(),
+        "the largest integer str() prints": sys.get_int_max_str_digits(),
+    }
+    numpy = sys.modules.get("numpy")
+    if numpy is not None:
+        found["numpy's error handling"] = tuple(sorted(numpy.geterr().items()))
+        found["numpy's print options"] = tuple(sorted((k, repr(v)) for k, v in numpy.get_printoptions().items()))
+    for name, which in RLIMITS.items():
+        found[f"the resource limit {name}"] = resource.getrlimit(which)
+    return found
+
+
+# The settings every check starts from, wherever the worker was started (a notebook kernel's own settings are
+# not a baseline): what a fresh `python -c "import torch"` has. Threads are the worker's own (one).
+SHIPPED = {"the default dtype": torch.float32, "the default device": "cpu", "grad mode": True,
+           "inference mode": False, "anomaly detection": (False, True), "deterministic algorithms": (False, False),
+           "denormal flushing": False, "autocast on the CPU": False, "float32 matmul precision": "highest",
+           "torch's print options": FRESH_PRINT_OPTIONS}
+
+
+def _shown(value) -> str:
+    if isinstance(value, torch.dtype):
+        return str(value).removeprefix("torch.")
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return str(value)
+
+
+def differences_from_shipped() -> list[str]:
+    """What this process's torch settings differ in from a fresh process's, in words: ["default dtype is
+    float64"]. (Grad mode is per thread: this is the calling thread's.)"""
+    now = settings()
+    return [f"{name.removeprefix('the ')} is {_shown(now[name])}" for name, value in SHIPPED.items()
+            if now[name] != value]
+
+
+def apply_shipped() -> None:
+    """Put torch's settings back to a fresh process's (in a worker forked from a kernel that changed them)."""
+    torch.set_default_dtype(torch.float32)
+    torch.set_default_device(None)
+    torch.set_grad_enabled(True)
+    torch.set_anomaly_enabled(False, True)
+    if torch.are_deterministic_algorithms_enabled() or torch.is_deterministic_algorithms_warn_only_enabled():
+        torch.use_deterministic_algorithms(False)
+    torch.set_flush_denormal(False)
+    torch.set_autocast_enabled("cpu", False)
+    torch.set_float32_matmul_precision("highest")
+    _set_print_options(dict(FRESH_PRINT_OPTIONS))
+
+
+def _set_print_options(options: dict) -> None:
+    torch.set_printoptions(**{k: v for k, v in options.items() if k != "sci_mode"})
+    torch._tensor_str.PRINT_OPTS.sci_mode = options.get("sci_mode")
 
 
 class GlobalState:
-    """Process-wide settings a kata could change; `restore()` puts back what `__init__` saw."""
+    """Process-wide settings a kata could change; `changes()` names what differs from what `__init__` saw and
+    `restore()` puts it back. Settings (`settings()`) that differ are the kata's error; the rest (random
+    states, warning filters, sys.path, the working directory, environment variables, the standard streams,
+    trace functions, signal handlers, timers) only decide where and how, never what a check computes, and
+    are put back silently."""
 
     def __init__(self):
-        self.dtype = torch.get_default_dtype()
-        self.grad = torch.is_grad_enabled()
-        self.anomaly = (torch.is_anomaly_enabled(), torch.is_anomaly_check_nan_enabled())
-        self.deterministic = (torch.are_deterministic_algorithms_enabled(),
-                              torch.is_deterministic_algorithms_warn_only_enabled())
-        self.threads = torch.get_num_threads()
+        self.settings = settings()
         self.rng = (torch.random.get_rng_state(), random.getstate())
-        self.printopts = dict(vars(torch._tensor_str.PRINT_OPTS))
         self.filters = list(warnings.filters)
         self.path, self.cwd, self.environ = list(sys.path), os.getcwd(), dict(os.environ)
-        self.recursion = sys.getrecursionlimit()
         self.streams = (sys.stdin, sys.stdout, sys.stderr)
         self.signals = {sig: signal.getsignal(sig) for sig in SIGNALS}
 
+    def changes(self) -> list[str]:
+        """The settings changed since `__init__`, in words: ["changed the default device from cpu to meta"]."""
+        now = settings()
+        return [f"changed {name} from {_shown(before)} to {_shown(now.get(name))}"
+                for name, before in self.settings.items() if now.get(name) != before]
+
     def restore(self) -> None:
-        torch.set_default_dtype(self.dtype)
-        torch.set_grad_enabled(self.grad)
-        torch.set_anomaly_enabled(*self.anomaly)
-        if (torch.are_deterministic_algorithms_enabled(),
-                torch.is_deterministic_algorithms_warn_only_enabled()) != self.deterministic:
-            # only when changed: this call imports torch._dynamo (over a second)
-            torch.use_deterministic_algorithms(self.deterministic[0], warn_only=self.deterministic[1])
-        if torch.get_num_threads() != self.threads:
-            torch.set_num_threads(self.threads)
+        before, now = self.settings, settings()
+        if now == before:
+            self._restore_quiet()
+            return
+        for name, value in before.items():
+            if now.get(name) != value:
+                try:
+                    self._put_back(name, value)
+                except Exception:  # noqa: S110 - some cannot be put back (interop threads): the worker retires anyway
+                    pass
+        self._restore_quiet()
+
+    @staticmethod
+    def _put_back(name: str, value) -> None:
+        if name.startswith("the resource limit "):
+            resource.setrlimit(RLIMITS[name.removeprefix("the resource limit ")], value)
+            return
+        numpy = sys.modules.get("numpy")
+        setters = {
+            "the default dtype": lambda: torch.set_default_dtype(value),
+            "the default device": lambda: torch.set_default_device(None if value == "cpu" else value),
+            "grad mode": lambda: torch.set_grad_enabled(value),
+            "anomaly detection": lambda: torch.set_anomaly_enabled(*value),
+            "deterministic algorithms": lambda: torch.use_deterministic_algorithms(value[0], warn_only=value[1]),
+            "denormal flushing": lambda: torch.set_flush_denormal(value),
+            "autocast on the CPU": lambda: torch.set_autocast_enabled("cpu", value),
+            "float32 matmul precision": lambda: torch.set_float32_matmul_precision(value),
+            "torch function modes": lambda: [torch._C._pop_torch_function_stack()
+                                             for _ in range(torch._C._len_torch_function_stack() - value)],
+            "torch dispatch modes": lambda: [torch._C._pop_torch_dispatch_stack()
+                                             for _ in range(torch._C._len_torch_dispatch_stack() - value)],
+            "the number of threads": lambda: torch.set_num_threads(value),
+            "torch's print options": lambda: _set_print_options(dict(value)),
+            "the recursion limit": lambda: sys.setrecursionlimit(value),
+            "the largest integer str() prints": lambda: sys.set_int_max_str_digits(value),
+            "numpy's error handling": lambda: numpy.seterr(**dict(value)),
+        }
+        if name in setters:
+            setters[name]()
+
+    def _restore_quiet(self) -> None:
         torch.random.set_rng_state(self.rng[0])
         random.setstate(self.rng[1])
-        torch.set_printoptions(**{k: v for k, v in self.printopts.items() if k != "sci_mode"})
-        torch._tensor_str.PRINT_OPTS.sci_mode = self.printopts.get("sci_mode")
         warnings.filters[:] = self.filters
         sys.path[:] = self.path
         if os.getcwd() != self.cwd:
@@ -76,7 +213,6 @@ class GlobalState:
         if dict(os.environ) != self.environ:
             os.environ.clear()
             os.environ.update(self.environ)
-        sys.setrecursionlimit(self.recursion)
         sys.stdin, sys.stdout, sys.stderr = self.streams
         sys.settrace(None)
         sys.setprofile(None)
@@ -138,34 +274,210 @@ def refuse_reference(root) -> None:
     sys.addaudithook(hook)
 
 
+def _is_machinery(name: str, module) -> bool:
+    return isinstance(module, types.ModuleType) and (name.startswith(MACHINERY_PREFIXES) or name in MACHINERY_MODULES)
+
+
 class Machinery:
-    """The callables of the checking machinery, by identity, so a replaced one can be named."""
+    """Every namespace of the checking machinery, by identity: the modules of torch, numpy, math, builtins,
+    random, katakit, pytest and the tests, and every class reachable from them with its bases (torch.Tensor,
+    torch._C.TensorBase, nn.Module and its subclasses, the optimizers, the data classes, numpy.ndarray, ...).
+    Recorded before any kata code runs; `changes()` names every attribute added, removed or replaced since,
+    compared by identity (an object that claims to equal the original is still another object)."""
 
     def __init__(self):
-        # name -> (the module or class, its live namespace, a copy of it as it is now)
-        self.recorded = {name: (owner, namespace, dict(namespace)) for name, owner, namespace in self._namespaces()}
+        _prewarm()
+        self.modules: dict[str, types.ModuleType] = {}
+        self.recorded: list[tuple[str, object, tuple, tuple]] = []  # (shown name, live namespace, keys, values)
+        self.hot: list[tuple[str, object, tuple, tuple]] = []
+        self.seen: set[int] = set()  # the classes recorded, by id
+        self.hot_names: set[str] = set()
+        self._record_modules()
 
-    @staticmethod
-    def _namespaces():
+    def rebase(self) -> None:
+        """Take what changed since the record as the new record (no kata code has run yet: collecting in a
+        forked worker imports the test modules and fills caches), and record the modules imported since."""
+        for n, (name, namespace, keys, values) in enumerate(self.recorded):
+            if (len(namespace) != len(keys) or not all(map(operator.is_, values, namespace.values()))
+                    or not all(map(operator.is_, keys, namespace))):
+                self.recorded[n] = (name, namespace, tuple(namespace), tuple(namespace.values()))
+        self.hot = [entry for entry in self.recorded if entry[0] in self.hot_names]
+        self._record_modules()
+
+    def _record_modules(self) -> None:
+        hot_classes = set(map(id, torch.Tensor.__mro__))
+        classes: dict[int, tuple[str, type, bool]] = {}  # the classes in the new modules, named where found
         for name, module in list(sys.modules.items()):
-            if module is not None and (name.startswith(MACHINERY_PREFIXES) or name in TORCH_PARTS):
-                yield name, module, vars(module)
-        for cls in CLASSES:
-            yield f"{cls.__module__}.{cls.__qualname__}", cls, vars(cls)
-        yield "builtins", builtins, vars(builtins)
+            if name in self.modules or not _is_machinery(name, module):
+                continue
+            self.modules[name] = module
+            hot = name in HOT_MODULES or name.startswith(("katakit", "pytest_check", "conftest", "test_q"))
+            self._record(name, vars(module), hot)
+            for attr, value in list(vars(module).items()):
+                if isinstance(value, type) and id(value) not in self.seen:
+                    shown = f"{name}.{attr}"  # the shortest name it has: torch.Tensor, not torch._tensor.Tensor
+                    if id(value) not in classes or len(shown) < len(classes[id(value)][0]):
+                        classes[id(value)] = (shown, value, hot or classes.get(id(value), ("", None, False))[2])
+        for _, cls, hot in list(classes.values()):  # their bases too, even where no module names them
+            for base in cls.__mro__[1:]:
+                if id(base) not in self.seen and id(base) not in classes:
+                    classes[id(base)] = (f"{base.__module__}.{base.__qualname__}", base, hot)
+        for shown, cls, hot in classes.values():
+            self.seen.add(id(cls))
+            if type(cls).__name__ != "tensortype":  # torch.FloatTensor and 37 more legacy aliases: a third of
+                self._record(shown, vars(cls), hot or id(cls) in hot_classes)  # the work, no check uses them
 
-    def replaced(self) -> list[str]:
-        """Names of recorded functions and classes that are now missing or a different object (or a module
-        swapped in sys.modules). A wrapper around the same function does not count: torch wraps some of its
-        own on first use (torch._dynamo)."""
+    def _record(self, name: str, namespace, hot: bool) -> None:
+        entry = (name, namespace, tuple(namespace), tuple(namespace.values()))
+        self.recorded.append(entry)
+        if hot:
+            self.hot.append(entry)
+            self.hot_names.add(name)
+
+    def changes(self, hot_only: bool = False) -> list[str]:
+        """What was added, removed or replaced, in words: ["replaced torch.Tensor.item", "added torch.Tensor.to"].
+        `hot_only`: only the namespaces the checks use all the time (cheap enough for after every check)."""
         found = []
-        for name, (owner, namespace, before) in self.recorded.items():
-            if name in sys.modules and sys.modules[name] is not owner:
-                found.append(f"sys.modules['{name}']")
-                continue
-            if before == namespace:  # the usual case, compared in C: nothing changed at all
-                continue
-            found += [f"{name}.{attr}" for attr, value in before.items()
-                      if (callable(value) or isinstance(value, type)) and namespace.get(attr) is not value
-                      and getattr(namespace.get(attr), "__wrapped__", None) is not value]
+        for name, namespace, keys, values in self.hot if hot_only else self.recorded:
+            if len(namespace) == len(keys) and all(map(operator.is_, values, namespace.values())) and (
+                    keys == tuple(namespace)):
+                continue  # the usual case, compared in C (by identity: a fake that claims equality is caught)
+            found += _differences(name, namespace, keys, values)
+        if not hot_only:
+            found += [f"replaced sys.modules['{name}']" for name, module in self.modules.items()
+                      if sys.modules.get(name, module) is not module]
         return found
+
+
+def _differences(name: str, namespace, keys: tuple, values: tuple) -> list[str]:
+    before = dict(zip(keys, values, strict=True))
+    found = [f"removed {name}.{key}" for key in keys if key not in namespace]
+    found += [f"replaced {name}.{key}" for key, value in before.items()
+              if key in namespace and namespace[key] is not value and not (
+                  key.startswith("_") and isinstance(value, SCALARS) and isinstance(namespace[key], SCALARS))]
+    found += [f"added {name}.{key}" for key, value in namespace.items()
+              if key not in before and not _lazy(key, value)]
+    return found
+
+
+SCALARS = (type(None), bool, int, float, str)  # a private flag or cache of these is torch's lazy state
+
+
+def _prewarm() -> None:
+    """What torch does to its own classes and modules on first use, done before the record: an optimizer class
+    gets its step() wrapped (for the profiler) when the first one is made, and record_function caches a
+    module once. Otherwise a correct kata that makes an Adam would read as a patch."""
+    optimizers, seen = [torch.optim.Optimizer], set()
+    while optimizers:
+        cls = optimizers.pop()
+        if cls in seen:
+            continue
+        seen.add(cls)
+        optimizers += cls.__subclasses__()
+        if cls is not torch.optim.Optimizer and hasattr(cls, "_patch_step_function"):
+            cls._patch_step_function(object.__new__(cls))
+    monitor = getattr(torch.autograd.profiler, "_maybe_cupti_monitor", None)
+    if monitor is not None:
+        monitor()
+
+
+def _lazy(key: str, value) -> bool:
+    """An attribute Python or torch adds on first use, not a kata's patch: a submodule imported later (set on
+    its package), the warnings module's registry."""
+    return (isinstance(value, types.ModuleType) and sys.modules.get(value.__name__) is value) or (
+        key == "__warningregistry__")
+
+
+# Processes a kata starts ----------------------------------------------------------------------------
+
+PR_SET_CHILD_SUBREAPER = 36
+
+
+def become_subreaper() -> None:
+    """Linux: every process this one starts stays its descendant, even one that double-forks or starts a new
+    session (an orphan comes back to this process instead of init), so `stop_descendants` finds them all.
+    Elsewhere nothing happens: the worker's process group is killed when it ends."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL(None).prctl(PR_SET_CHILD_SUBREAPER, 1)
+
+
+def _stat(pid: int) -> tuple[str, str] | None:
+    """(name, state) of a running process, from /proc; None when it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            text = stat.read().decode(errors="replace")
+    except OSError:
+        return None
+    return text[text.index("(") + 1:text.rindex(")")], text[text.rindex(")") + 2:][:1]
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return found
+    for task in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{task}/children") as children:
+                found += [int(child) for child in children.read().split()]
+        except OSError:
+            pass
+    return found
+
+
+def descendants(pid: int) -> dict[int, str]:
+    """The living (not zombie) processes below pid, by pid, with their names (Linux; elsewhere none)."""
+    found, queue = {}, _children(pid)
+    while queue:
+        child = queue.pop()
+        stat = _stat(child)
+        if stat is not None and stat[1] not in "ZX":
+            found[child] = stat[0]
+        queue += _children(child)
+    return found
+
+
+def kill_descendants(pid: int) -> dict[int, str]:
+    """Kill every living process below pid, again and again until none is left (one may fork while it dies; as
+    the subreaper, pid inherits any orphan). Returns what was killed, by pid, with names."""
+    killed: dict[int, str] = {}
+    for _ in range(50):
+        found = descendants(pid)
+        if not found:
+            break
+        killed.update(found)
+        for child in found:
+            try:
+                os.kill(child, signal.SIGKILL)
+            except OSError:
+                pass
+        if pid == os.getpid():
+            _reap()
+    return killed
+
+
+def _reap() -> None:
+    """Collect the exit status of every ended child (and orphan handed to this process)."""
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if not pid:
+            return
+
+
+def stop_descendants() -> list[str]:
+    """In a worker, when a kata's checks end: stop every process the kata started that still runs. Returns
+    their names (["sleep"]) for the kata's message; ended ones are only reaped."""
+    killed = kill_descendants(os.getpid()) if sys.platform.startswith("linux") else {}
+    _reap_quietly()
+    return list(killed.values())
+
+
+def _reap_quietly() -> None:
+    if hasattr(os, "waitpid") and hasattr(os, "WNOHANG"):
+        _reap()

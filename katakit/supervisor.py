@@ -47,6 +47,8 @@ from katakit.results import Check, Failure
 GRACE = 0.3  # seconds between SIGTERM and SIGKILL
 STARTUP = 120.0  # seconds a worker may take to start and collect its katas (a spawned one imports torch first)
 SECTION_LIMIT = 4000  # characters of captured output kept per report section
+MESSAGE_LIMIT = 4000  # characters of any one text a worker sends (an exception's message, a failure's text)
+LINE_LIMIT = 8 << 20  # bytes of one event line the supervisor accepts; a longer one is dropped, named
 MEMORY_MB = int(os.environ.get("KATAS_MEMORY_MB", "1024"))  # address space a worker may add (Linux)
 DEFERRED = pytest.StashKey[list]()  # the kata test files (or node ids) the workers collect, not this process
 SHARE = pytest.StashKey[set]()  # in a worker: the kata test files it collects
@@ -269,15 +271,20 @@ def _serve(shares: list[Share], config, send, machinery=None, session=None, coll
     try:
         _isolate_output()
         _limit_memory()
-        torch_threads(1)
+        guard.become_subreaper()
         if collected is not None:  # a spawned worker: pytest collected its args already
             by_path: dict[Path, list] = {}
             for item in collected:
                 by_path.setdefault(Path(item.path), []).append(item)
             shares = [Share(share.path, items=by_path.get(share.path, [])) for share in shares]
         groups = _collect(session, shares, send)
+        guard.apply_shipped()  # forked from a notebook kernel, this process has the kernel's settings
+        torch_threads(1)
         state = guard.GlobalState()
-        machinery = machinery or guard.Machinery()
+        if machinery is None:
+            machinery = guard.Machinery()
+        else:  # recorded before the fork; collecting here imported the test modules and filled pytest's caches
+            machinery.rebase()
         threads = threading.active_count()
         if config.getoption("impl") == "katas" and not config.getoption("mutant"):
             guard.refuse_reference(config.rootpath)
@@ -286,13 +293,18 @@ def _serve(shares: list[Share], config, send, machinery=None, session=None, coll
             send({"e": "kata", "path": str(items[0].path),
                   "checks": [[item.nodeid, list(item.location), item.name, bool(item.get_closest_marker("written"))]
                              for item in items]})
+            changed: list[str] = []
             for i, item in enumerate(items):
                 send({"e": "start", "id": item.nodeid})
                 reports = runtestprotocol(item, nextitem=items[i + 1] if i + 1 < len(items) else None, log=False)
+                # compared before the restore: a setting the kata changed is its error, not only put back
+                changed += [c for c in state.changes() + machinery.changes(hot_only=True) if c not in changed]
                 state.restore()
                 for report in reports:
                     send({"e": "report", "id": item.nodeid, "r": _serializable(config, report)})
-            tampered = _tampering(machinery, guard.REFERENCE_READS)
+            changed += [c for c in machinery.changes() if c not in changed]
+            started = guard.stop_descendants()
+            tampered = _tampering(changed, guard.REFERENCE_READS, started)
             guard.REFERENCE_READS.clear()
             unclean = tampered or threading.active_count() > threads or guard.broken_process(config)
             send({"e": "kata_done", "path": str(items[0].path),
@@ -303,9 +315,11 @@ def _serve(shares: list[Share], config, send, machinery=None, session=None, coll
         send({"e": "done"})
     except BaseException as err:  # KeyboardInterrupt or pytest.exit() from the kata, or a closed channel
         try:
-            send({"e": "crash", "what": f"{type(err).__name__}: {err}"})
+            send({"e": "crash", "what": cut(f"{type(err).__name__}: {err}")})
         except BaseException:
             pass
+    finally:
+        guard.stop_descendants()
 
 
 def torch_threads(n: int) -> None:
@@ -327,16 +341,24 @@ class _PhaseReporter:
         self.send({"e": "phase", "p": "call"})
 
 
-def _tampering(machinery, reference_reads: list[str]) -> Failure | None:
+def _tampering(changed: list[str], reference_reads: list[str], started: list[str]) -> Failure | None:
     if reference_reads:
         return Failure(f"your code tried to read {reference_reads[0]}, our solution. That is refused while a kata "
                        "runs, and a pass that way is not a pass: write the function yourself.",
                        cause="read the reference")
-    replaced = machinery.replaced()
-    if replaced:
-        return Failure(f"your code replaced {', '.join(replaced[:3])}{' …' if len(replaced) > 3 else ''}, part of "
-                       "the checking machinery, so this kata's results cannot be trusted. Change only your own "
-                       "functions.", cause="patched the checks")
+    if changed:
+        shown = ", ".join(changed[:6]) + (f" and {len(changed) - 6} more" if len(changed) > 6 else "")
+        return Failure(f"your code {shown}: shared machinery the checks rely on, so this kata's results cannot be "
+                       "trusted (and no other kata runs in that process). Change only your own functions and "
+                       "values: give a tensor its dtype or device when you make it, and leave torch's settings, "
+                       "functions and classes as they are.", cause="patched the checks")
+    if started:
+        names = sorted(set(started))
+        count = f"{len(started)} process{'es' if len(started) > 1 else ''}"
+        return Failure(f"your code started {count} ({', '.join(names)}) that {'were' if len(started) > 1 else 'was'} "
+                       "still running when the checks ended; stopped now. A process left running can hold files "
+                       "or output: wait for the processes you start (subprocess.run, .join()), or start none.",
+                       cause="left processes running")
     return None
 
 
@@ -344,7 +366,23 @@ def _serializable(config, report) -> dict:
     for n, (title, content) in enumerate(report.sections):
         if len(content) > SECTION_LIMIT:
             report.sections[n] = (title, content[:SECTION_LIMIT] + "\n… (output cut)")
-    return config.hook.pytest_report_to_serializable(config=config, report=report)
+    return _cut_all(config.hook.pytest_report_to_serializable(config=config, report=report))
+
+
+def cut(text: str, limit: int = MESSAGE_LIMIT) -> str:
+    """The text, at most `limit` characters: a 20 MB exception message is cut here, in the worker."""
+    return text if len(text) <= limit else text[:limit] + " … (cut)"
+
+
+def _cut_all(data):
+    """Every text in a report's JSON-ready data, cut to MESSAGE_LIMIT characters."""
+    if isinstance(data, str):
+        return cut(data)
+    if isinstance(data, dict):
+        return {key: _cut_all(value) for key, value in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [_cut_all(value) for value in data]
+    return data
 
 
 def _sentence(test_name: str) -> str:
@@ -366,6 +404,7 @@ class KataRun:
         self.started = self.done = False
         self.ended: str | None = None  # why it stopped early, in plain words
         self.tampered: Failure | None = None  # the kata patched the checks or read the reference
+        self.dropped: str | None = None  # a report of this kata was too big to read
 
     def begin(self, checks: list) -> None:
         self.checks = [(nodeid, tuple(location), name, written) for nodeid, location, name, written in checks]
@@ -389,7 +428,8 @@ class Worker:
         self.collected = self.done = self.retired = False
         self.ended: str | None = None  # why the process stopped early, in plain words
         self.collect_reports: list[dict] = []  # test modules that could not be collected
-        self.buffer = b""
+        self.pieces: list[bytes] = []  # the unfinished line, in the pieces it came in (joined once: linear)
+        self.pending = 0  # its length in bytes
         self.eof = self.killed = False
         self.status: int | None = None  # the process's wait status once it has ended
         self.pid = self.fd = self.proc = self.token = None  # set by the launcher
@@ -397,6 +437,30 @@ class Worker:
     @property
     def finished(self) -> bool:
         return self.done or self.retired or self.ended is not None
+
+    def feed(self, chunk: bytes) -> None:
+        """Bytes from the worker: each complete line is an event. A line is joined only once it is complete (so
+        a long line costs its length, not its length squared); one longer than LINE_LIMIT is dropped."""
+        end = chunk.find(b"\n")
+        if end < 0:
+            if self.pending >= 0:  # (below 0: the rest of a dropped line)
+                self.pieces.append(chunk)
+                self.pending += len(chunk)
+                if self.pending > LINE_LIMIT:
+                    self.pieces, self.pending = [], -1
+                    self.dropped()
+            return
+        if self.pending >= 0:
+            self.on_line(b"".join([*self.pieces, chunk[:end]]))
+        *lines, rest = chunk[end + 1:].split(b"\n")
+        for line in lines:
+            self.on_line(line)
+        self.pieces, self.pending = [rest], len(rest)
+
+    def dropped(self) -> None:
+        if self.run is not None:
+            self.run.dropped = (f"the worker sent a report over {LINE_LIMIT >> 20} MB, so it was dropped: does your "
+                                "code make a huge message (an exception's text, a printed tensor)?")
 
     def on_line(self, line: bytes) -> None:
         try:
@@ -551,8 +615,8 @@ class Supervisor:
         for i, (nodeid, location, name, written) in enumerate(run.checks):
             hook.pytest_runtest_logstart(nodeid=nodeid, location=location)
             reports = [_from_json(self.config, r) for r in run.reports.get(i, [])]
-            if not any(r.when == "teardown" for r in reports) and not run.done:
-                reason = run.ended or "the worker ended without a result"
+            if not any(r.when == "teardown" for r in reports) and (not run.done or run.dropped):
+                reason = run.ended or run.dropped or "the worker ended without a result"
                 message = reason if i <= run.current else (
                     f"not run: an earlier check of {run.kata_file} stopped its worker ({reason})")
                 reports = [r for r in reports if r.when == "setup" and r.passed] + [
@@ -621,9 +685,7 @@ class _Forks:
                 self.selector.unregister(worker.fd)
                 worker.eof = True
                 continue
-            *lines, worker.buffer = (worker.buffer + chunk).split(b"\n")
-            for line in lines:
-                worker.on_line(line)
+            worker.feed(chunk)
 
     def exited(self, worker: Worker) -> bool:
         if not worker.eof:
@@ -638,7 +700,15 @@ class _Forks:
         if worker.status is not None:
             return
         worker.killed = True
-        for sig in (signal.SIGTERM, signal.SIGKILL):
+        if sys.platform.startswith("linux"):
+            from katakit import guard
+
+            try:  # first whatever it started, even in another session: as their subreaper, stopped, it keeps them
+                os.kill(worker.pid, signal.SIGSTOP)
+                guard.kill_descendants(worker.pid)
+            except OSError:
+                pass
+        for sig in (signal.SIGKILL,) if sys.platform.startswith("linux") else (signal.SIGTERM, signal.SIGKILL):
             try:
                 os.killpg(worker.pid, sig)
             except (ProcessLookupError, PermissionError):
@@ -694,9 +764,12 @@ class _Spawns:
         return worker
 
     def _read(self, worker: Worker) -> None:
-        for line in worker.proc.stdout:
-            if line.startswith(worker.token):
-                self.events.put((worker, line[len(worker.token):]))
+        rest_of_long_line = False
+        while line := worker.proc.stdout.readline(LINE_LIMIT):
+            cut_short = len(line) >= LINE_LIMIT and not line.endswith(b"\n")
+            if not rest_of_long_line and line.startswith(worker.token):
+                self.events.put((worker, b"dropped" if cut_short else line[len(worker.token):]))
+            rest_of_long_line = cut_short
         self.events.put((worker, None))
 
     def wait(self, running: list[Worker], timeout: float) -> None:
@@ -707,6 +780,8 @@ class _Spawns:
         while True:
             if line is None:
                 worker.eof = True
+            elif line == b"dropped":
+                worker.dropped()
             else:
                 worker.on_line(line)
             try:
