@@ -16,6 +16,7 @@ This is self-assessment: a determined cheat can still forge a result. The aim is
 
 from __future__ import annotations
 
+import builtins
 import operator
 import os
 import random
@@ -31,6 +32,13 @@ try:
 except ImportError:  # Windows
     resource = None
 
+# The guard's own builtins, bound as this module's globals (looked up before builtins): a kata that replaces
+# builtins.len must not blind the check that names it
+globals().update({name: vars(builtins)[name] for name in (
+    "all", "dict", "getattr", "hasattr", "id", "int", "isinstance", "len", "list", "map", "open", "range", "set",
+    "sorted", "str", "tuple", "type", "zip")})
+
+_is = operator.is_
 MACHINERY_PREFIXES = ("katakit", "pytest", "_pytest", "pytest_check", "pluggy", "conftest", "test_q", "torch", "numpy")
 MACHINERY_MODULES = ("math", "random", "builtins", "operator", "functools", "itertools", "copy", "contextlib",
                      "inspect", "re", "json", "collections", "types", "warnings", "traceback", "ast", "time", "io")
@@ -298,8 +306,8 @@ class Machinery:
         """Take what changed since the record as the new record (no kata code has run yet: collecting in a
         forked worker imports the test modules and fills caches), and record the modules imported since."""
         for n, (name, namespace, keys, values) in enumerate(self.recorded):
-            if (len(namespace) != len(keys) or not all(map(operator.is_, values, namespace.values()))
-                    or not all(map(operator.is_, keys, namespace))):
+            if (len(namespace) != len(keys) or not all(map(_is, values, namespace.values()))
+                    or not all(map(_is, keys, namespace))):
                 self.recorded[n] = (name, namespace, tuple(namespace), tuple(namespace.values()))
         self.hot = [entry for entry in self.recorded if entry[0] in self.hot_names]
         self._record_modules()
@@ -339,7 +347,7 @@ class Machinery:
         `hot_only`: only the namespaces the checks use all the time (cheap enough for after every check)."""
         found = []
         for name, namespace, keys, values in self.hot if hot_only else self.recorded:
-            if len(namespace) == len(keys) and all(map(operator.is_, values, namespace.values())) and (
+            if len(namespace) == len(keys) and all(map(_is, values, namespace.values())) and (
                     keys == tuple(namespace)):
                 continue  # the usual case, compared in C (by identity: a fake that claims equality is caught)
             found += _differences(name, namespace, keys, values)

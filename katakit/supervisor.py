@@ -31,6 +31,7 @@ import random
 import secrets
 import selectors
 import signal
+import stat
 import subprocess
 import sys
 import threading
@@ -186,6 +187,7 @@ def _fd_channel(fd: int):
         data = (json.dumps(event, default=str) + "\n").encode()
         while data:
             data = data[os.write(fd, data):]
+    send.fd = fd  # the descriptor the worker keeps
     return send
 
 
@@ -194,17 +196,37 @@ def _stdout_channel(token: str):
 
     def send(event: dict) -> None:
         stream.write((token + json.dumps(event, default=str) + "\n").encode())
+    send.fd = stream.fileno()
     return send
 
 
-def _isolate_output() -> None:
+def _isolate_output(keep: int | None = None) -> None:
     """The kata's output goes nowhere the supervisor reads: prints are captured per check by pytest
-    (--capture=sys), and anything written to the file descriptors goes to the null device."""
+    (--capture=sys), and anything written to the file descriptors goes to the null device. So do the pipes,
+    sockets and terminals this process inherited beyond 0-2 (a copy of the caller's stdout, the pipe of
+    whoever reads the caller's output), except `keep`, the worker's own channel: a process the kata starts
+    inherits them, and a run must never wait for such a process to close them."""
     null = os.open(os.devnull, os.O_RDWR)
     for fd in (0, 1, 2):
         os.dup2(null, fd)
+    for fd in _inherited_fds():
+        if fd not in (null, keep):
+            try:
+                if stat.S_ISFIFO(mode := os.fstat(fd).st_mode) or stat.S_ISSOCK(mode) or stat.S_ISCHR(mode):
+                    os.dup2(null, fd)  # (not closed: an object that still holds the number writes nowhere)
+            except OSError:
+                pass
     os.close(null)
     faulthandler.disable()  # it writes to a copy of the terminal's stderr; a crash is reported by the supervisor
+
+
+def _inherited_fds() -> list[int]:
+    for folder in ("/proc/self/fd", "/dev/fd"):
+        try:
+            return [int(fd) for fd in os.listdir(folder) if int(fd) > 2]
+        except OSError:
+            continue
+    return list(range(3, 256))
 
 
 def _limit_memory() -> None:
@@ -269,7 +291,7 @@ def _serve(shares: list[Share], config, send, machinery=None, session=None, coll
     from katakit import guard
 
     try:
-        _isolate_output()
+        _isolate_output(keep=getattr(send, "fd", None))
         _limit_memory()
         guard.become_subreaper()
         if collected is not None:  # a spawned worker: pytest collected its args already
@@ -288,21 +310,25 @@ def _serve(shares: list[Share], config, send, machinery=None, session=None, coll
         threads = threading.active_count()
         if config.getoption("impl") == "katas" and not config.getoption("mutant"):
             guard.refuse_reference(config.rootpath)
-        config.pluginmanager.register(_PhaseReporter(send), "katas-phases")
+        changed: list[str] = []  # what the kata running now changed of the shared machinery and settings
+
+        def compare() -> None:  # then put the settings back, so that no check of the kata runs under them
+            changed.extend(c for c in state.changes() + machinery.changes(hot_only=True) if c not in changed)
+            state.restore()
+
+        config.pluginmanager.register(_PhaseReporter(send, after_load=compare), "katas-phases")
         for items in groups:
             send({"e": "kata", "path": str(items[0].path),
                   "checks": [[item.nodeid, list(item.location), item.name, bool(item.get_closest_marker("written"))]
                              for item in items]})
-            changed: list[str] = []
+            changed.clear()
             for i, item in enumerate(items):
                 send({"e": "start", "id": item.nodeid})
                 reports = runtestprotocol(item, nextitem=items[i + 1] if i + 1 < len(items) else None, log=False)
-                # compared before the restore: a setting the kata changed is its error, not only put back
-                changed += [c for c in state.changes() + machinery.changes(hot_only=True) if c not in changed]
-                state.restore()
+                compare()  # before the restore: a setting the kata changed is its error, not only put back
                 for report in reports:
                     send({"e": "report", "id": item.nodeid, "r": _serializable(config, report)})
-            changed += [c for c in machinery.changes() if c not in changed]
+            changed.extend(c for c in machinery.changes() if c not in changed)
             started = guard.stop_descendants()
             tampered = _tampering(changed, guard.REFERENCE_READS, started)
             guard.REFERENCE_READS.clear()
@@ -329,8 +355,15 @@ def torch_threads(n: int) -> None:
 
 
 class _PhaseReporter:
-    def __init__(self, send):
-        self.send = send
+    def __init__(self, send, after_load=None):
+        self.send, self.after_load = send, after_load
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_fixture_setup(self, fixturedef, request):
+        result = yield
+        if fixturedef.argname in ("kata", "answer") and self.after_load is not None:
+            self.after_load()  # the kata's top level has run: what it changed is named before any check uses it
+        return result
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_setup(self, item):
@@ -823,7 +856,7 @@ class _Spawns:
 
 def _call_target(conn, fn, args) -> None:
     try:
-        _isolate_output()
+        _isolate_output(keep=conn.fileno())
         conn.send(("ok", fn(*args)))
     except BaseException as err:  # the learner's function broke: say how, in the supervisor
         conn.send(("error", f"{type(err).__name__}: {err}"))
