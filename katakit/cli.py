@@ -10,7 +10,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.markup import escape
 
-from katakit import manifest, review, shipped, views
+from katakit import environment, manifest, review, shipped, views
 
 
 def _console() -> Console:
@@ -337,6 +337,7 @@ def main(argv: list[str] | None = None, console: Console | None = None) -> int:
     args.whole_program = argv is None
     console = console or _console()
     try:
+        environment.check()  # a bad KATAS_* value: one line naming it, exit status 2 (a ValueError, below)
         args.here = Path.cwd()  # paths the learner types are relative to where they typed them
         root = manifest.find_root()
         katas = manifest.load(root)

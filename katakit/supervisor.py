@@ -43,6 +43,7 @@ import pytest
 from _pytest.reports import CollectReport, TestReport
 from _pytest.runner import runtestprotocol
 
+from katakit import environment
 from katakit.results import Check, Failure
 
 GRACE = 0.3  # seconds between SIGTERM and SIGKILL
@@ -50,22 +51,42 @@ STARTUP = 120.0  # seconds a worker may take to start and collect its katas (a s
 SECTION_LIMIT = 4000  # characters of captured output kept per report section
 MESSAGE_LIMIT = 4000  # characters of any one text a worker sends (an exception's message, a failure's text)
 LINE_LIMIT = 8 << 20  # bytes of one event line the supervisor accepts; a longer one is dropped, named
-MEMORY_MB = int(os.environ.get("KATAS_MEMORY_MB", "1024"))  # address space a worker may add (Linux)
+MEMORY_MB = 1024  # address space a worker may add (Linux), unless KATAS_MEMORY_MB says otherwise
 DEFERRED = pytest.StashKey[list]()  # the kata test files (or node ids) the workers collect, not this process
 SHARE = pytest.StashKey[set]()  # in a worker: the kata test files it collects
 
 
 def pytest_addoption(parser):
     group = parser.getgroup("katas")
-    group.addoption("--kata-timeout", type=float, default=10.0,
+    group.addoption("--kata-timeout", type=_option(environment.seconds), default=10.0,
                     help="seconds one check (loading the kata included) may run before its worker is stopped "
                          "(default 10)")
-    group.addoption("--kata-workers", type=int, default=None,
+    group.addoption("--kata-workers", type=_option(environment.count), default=None,
                     help="worker processes run at once (default: 2, or 1 on a single CPU)")
     group.addoption("--kata-start", choices=("fork", "spawn"), default=None,
                     help="how workers start: fork (default where available) or spawn (Windows; slower)")
     group.addoption("--katas-worker", default=None, help="internal: run as a spawned worker, sending events "
                     "prefixed with this token on stdout")
+
+
+def _option(parse):
+    """An option's type that says what it accepts: `--kata-timeout nan` is a usage error, not no limit."""
+    import argparse
+
+    def convert(text: str):
+        try:
+            return parse(text)
+        except environment.BadSetting as err:
+            raise argparse.ArgumentTypeError(f"{text}: {err}") from None
+    convert.__name__ = parse.__name__
+    return convert
+
+
+def pytest_configure(config):
+    try:
+        environment.check()
+    except environment.BadSetting as err:
+        raise pytest.UsageError(str(err)) from None
 
 
 def is_kata_file(path: Path) -> bool:
@@ -236,7 +257,7 @@ def _limit_memory() -> None:
 
     with open("/proc/self/status") as status:
         size = next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmSize:"))
-    limit = size + MEMORY_MB * 1024 * 1024
+    limit = size + (environment.get("KATAS_MEMORY_MB") or MEMORY_MB) * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
@@ -564,9 +585,9 @@ class Supervisor:
     def __init__(self, config):
         self.config = config
         self.limit = config.getoption("kata_timeout")
-        workers = config.getoption("kata_workers") or int(os.environ.get("KATAS_WORKERS", "0")) or min(2, os.cpu_count() or 1)
+        workers = config.getoption("kata_workers") or environment.get("KATAS_WORKERS") or min(2, os.cpu_count() or 1)
         self.parallel = max(1, workers)
-        start = config.getoption("kata_start") or os.environ.get("KATAS_START") or (
+        start = config.getoption("kata_start") or environment.get("KATAS_START") or (
             "fork" if hasattr(os, "fork") else "spawn")
         from katakit import guard
 
