@@ -9,6 +9,7 @@ the whole run must end, with a report, within a bound; the CI verdict must be re
 """
 
 import json
+import os
 import time
 
 import pytest
@@ -21,8 +22,16 @@ KATAS = {k.id: k for k in manifest.load(ROOT)}
 # The four hangs sit two on odd and two on even katas: workers are dealt alternate katas, so each waits out two.
 # kata id: (what the learner did, text appended to the solved kata (or "STUB:" + text appended to the stub),
 #           the status it must get, a phrase its first message must contain; None: any status, any message)
+# A phrase may be a tuple: every one must be in the first message (a kata that patches several things at once
+# must have each named).
+SPAWNS = ("\nimport multiprocessing, os, subprocess, time\n"
+          "subprocess.Popen(['sleep', '3131'], start_new_session=True)\n"
+          "multiprocessing.Process(target=time.sleep, args=(3132,)).start()\n"
+          "if os.fork() == 0:\n    if os.fork() == 0:\n        os.setsid()\n"
+          "        os.execv('/bin/sleep', ['sleep', '3133'])\n    os._exit(0)\n"
+          "os.posix_spawn('/bin/sleep', ['sleep', '3134'], dict(os.environ))\n")
 CASES = {
-    "q13": ("a loop at the bottom of the file", "\nx = 1\nwhile x:\n    pass\n", "error", "loading katas/q13_mse.py took"),
+    "q37": ("a loop at the bottom of the file", "\nx = 1\nwhile x:\n    pass\n", "error", "loading katas/q37_model_parameters.py took"),
     "q19": ("KeyboardInterrupt raised in a function", "\ndef update(w, b, lr):\n    raise KeyboardInterrupt\n",
             "error", "KeyboardInterrupt"),
     "q09": ("asking for far too much memory", "\ndef predict(x, w, b):\n    return bytearray(10**11)\n", "failed",
@@ -34,14 +43,39 @@ CASES = {
             "    return ctypes.string_at(0)\n", "error", "segmentation fault"),
     "q08": ("a long call inside C code", "\ndef model(x, w, b):\n    return sum(range(10**13))\n", "error", "timed out"),
     "q02": ("torch.set_default_dtype(torch.float64) at import", "\nimport torch\ntorch.set_default_dtype(torch.float64)\n",
-            None, None),
-    "q14": ("anomaly mode, no grad and one thread at import",
-            "\nimport torch\ntorch.autograd.set_detect_anomaly(True)\ntorch.set_num_threads(1)\n", None, None),
-    "q15": ("warnings made errors, sys.path and the working directory changed at import",
+            "error", "changed the default dtype from float32 to float64"),
+    "q14": ("anomaly mode switched on at import", "\nimport torch\ntorch.autograd.set_detect_anomaly(True)\n",
+            "error", "changed anomaly detection"),
+    "q15": ("warnings made errors, sys.path and the working directory changed at import (put back, not a verdict)",
             "\nimport os, sys, warnings\nwarnings.simplefilter('error')\nsys.path.insert(0, 'reference')\nos.chdir('/')\n",
-            None, None),
+            "passed", None),
     "q16": ("grad mode switched off and a random seed set at import",
-            "\nimport torch\ntorch.set_grad_enabled(False)\ntorch.manual_seed(1234)\n", None, None),
+            "\nimport torch\ntorch.set_grad_enabled(False)\ntorch.manual_seed(1234)\n", "error",
+            "changed grad mode from on to off"),
+    "q13": ("torch.Tensor.item patched (a name torch.Tensor did not have) and an mse that sums",
+            "\nimport torch\ntorch.Tensor.item = lambda self: 0.0\n\n\ndef mse(predictions, targets):\n"
+            "    return ((predictions - targets) ** 2).sum()\n", "error", "added torch.Tensor.item"),
+    "q20": ("torch.set_default_device('meta') at import", "\nimport torch\ntorch.set_default_device('meta')\n",
+            "error", "changed the default device from cpu to meta"),
+    "q24": ("a lower limit on open files", "\nimport resource\nresource.setrlimit(resource.RLIMIT_NOFILE, (64, 64))\n",
+            "error", "RLIMIT_NOFILE"),
+    "q39": ("torch.nn.init and nn.Linear.forward patched",
+            "\nimport torch\ntorch.nn.init.kaiming_uniform_ = lambda tensor, *a, **k: tensor\n"
+            "setattr(torch.nn.Linear, 'forward', lambda self, x: x @ self.weight.t())\n", "error",
+            ("replaced torch.nn.init.kaiming_uniform_", "replaced torch.nn.Linear.forward")),
+    "q43": ("numpy, math and builtins patched, a Tensor method removed and one shadowed, an object that claims "
+            "to equal what it replaced",
+            "\nimport builtins, math, numpy, torch\nnumpy.mean = lambda *a, **k: 0.0\nmath.sqrt = lambda x: 1.0\n"
+            "builtins.len = lambda x: 1\ndel torch.Tensor.backward\n"
+            "torch.Tensor.sum = lambda self, *a, **k: torch._C.TensorBase.sum(self, *a, **k) * 0\n\n\n"
+            "class Equal:\n    def __eq__(self, other):\n        return True\n    __hash__ = object.__hash__\n\n\n"
+            "torch.nn.functional.mse_loss = Equal()\n", "error",
+            ("replaced builtins.len", "replaced math.sqrt", "replaced numpy.mean", "removed torch.Tensor.backward",
+             "added torch.Tensor.sum", "replaced torch.nn.functional.mse_loss")),
+    "q01": ("processes started four ways (a new session, multiprocessing, a double fork, posix_spawn)", SPAWNS,
+            "error", "started 4 processes"),
+    "q44": ("an exception with a 20 MB message", "\ndef fit(*args, **kwargs):\n    raise ValueError('x' * 20_000_000)\n",
+            "failed", "(cut)"),
     "q22": ("a loop whose bare except swallows every stop",
             "\ndef compare_learning_rates(inputs, targets, lrs, epochs, seed):\n    while True:\n        try:\n"
             "            while True:\n                pass\n        except:  # noqa: E722\n            pass\n", "error",
@@ -101,8 +135,10 @@ def test_a_hostile_kata_gets_its_own_named_failure(kata_id, hostile_run):
         status, phrase = CASES[kata_id][2:]
     if status is not None:
         assert got["status"] == status, f"{kata_id}: {got['status']} instead of {status}: {got['messages'][:1]}"
-    if phrase is not None:
-        assert got["messages"] and phrase in got["messages"][0], f"{kata_id}: no '{phrase}' in {got['messages'][:2]}"
+    for words in (phrase,) if isinstance(phrase, str) else phrase or ():
+        assert got["messages"] and words in got["messages"][0], f"{kata_id}: no '{words}' in {got['messages'][:2]}"
+    if kata_id == "q44":
+        assert len(got["messages"][0]) < 10_000, "a 20 MB message reached the report uncut"
 
 
 def test_every_other_kata_keeps_its_true_status(hostile_run):
@@ -115,9 +151,22 @@ def test_the_hostile_run_ends_within_a_bound_and_ci_is_red_naming_the_broken_kat
     assert seconds < 60, f"report and ci on the hostile copy took {seconds:.0f} s"
     code, text = out["ci"]
     assert code == 1 and "Verdict: red" in text, text[-500:]
-    for kata_id in ("q04", "q06", "q13", "q28", "q32"):
+    for kata_id in ("q04", "q06", "q13", "q20", "q28", "q32", "q43"):
         assert kata_id in text.split("Verdict: red")[1], f"{kata_id} missing from the red verdict"
     assert "pytest.ini" in text, "a pytest.ini beside the shipped configuration is not reported"
+
+
+def test_nothing_a_kata_started_is_left_running(hostile_run):
+    left = []
+    for pid in filter(str.isdigit, os.listdir("/proc") if os.path.isdir("/proc") else []):
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
+                words = cmdline.read().split(b"\0")
+        except OSError:
+            continue
+        if words[:1] == [b"sleep"] and words[1:2] in ([b"3131"], [b"3133"], [b"3134"]):
+            left.append(b" ".join(words).decode())
+    assert not left, f"still running after the hostile run: {left}"
 
 
 def test_workers_started_as_new_processes_give_the_same_results(make_copy, katas_in):
