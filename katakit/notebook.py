@@ -127,10 +127,22 @@ def _show(root: Path, kata: manifest.Kata, note: str = "") -> bool:
 
     result = results(root, [kata.id])[kata.id]
     lines = ([f"[dim]{note}[/]"] if note else []) + views.kata_lines(kata, result, notebook=in_notebook())
+    lines += _kernel_note()
     if result.status == "passed":
         lines.append(f"\n[green]{kata.id} passes.[/] Compare with our solution: [bold]%katas solution {kata.id}[/]")
     _out(lines)
     return result.status == "passed"
+
+
+def _kernel_note() -> list[str]:
+    """One line when this kernel's torch settings are not a fresh process's: the checks ran with the shipped
+    defaults (katakit.guard.SHIPPED) all the same, and the learner should know their cells see others."""
+    from rich.markup import escape
+
+    from katakit import guard
+
+    differ = guard.differences_from_shipped()
+    return [f"[dim]Note: this kernel's {escape('; '.join(differ))}; the checks ran with torch's defaults.[/]"] if differ else []
 
 
 def check(kata_id: str) -> bool:

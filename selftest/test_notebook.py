@@ -33,6 +33,9 @@ nbformat.write(book, sys.argv[1])
 """
 
 
+KERNEL_SETTINGS = "import torch\ntorch.set_default_dtype(torch.float64)\ntorch.set_printoptions(precision=8)\n"
+
+
 def _paste_references(copy: Path) -> None:
     path = copy / "workbook.ipynb"
     book = json.loads(path.read_text(encoding="utf-8"))
@@ -43,6 +46,9 @@ def _paste_references(copy: Path) -> None:
             kata = manifest.get(magic.group(2), KATAS)
             name = next(f for f in kata.files if f.endswith(".py" if magic.group(1) == "kata" else ".md"))
             cell["source"] = magic.group(0) + (ROOT / "reference" / name).read_text(encoding="utf-8")
+    # the kernel's own torch settings are no baseline: every check after this cell must still pass
+    book["cells"].insert(2, {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+                             "source": KERNEL_SETTINGS})
     path.write_text(json.dumps(book), encoding="utf-8")
 
 
@@ -103,3 +109,14 @@ def test_the_workbook_with_the_references_pasted_passes_every_kata_and_writes_th
     differ = [f for k in KATAS for f in k.files
               if (pasted / "katas" / f).read_bytes() != (ROOT / "reference" / f).read_bytes()]
     assert not differ, f"the files on disk are not the references: {differ}"
+
+
+def test_a_kernel_with_its_own_torch_settings_checks_with_the_shipped_ones_and_says_so(executed):
+    """The pasted workbook set float64 and other print options in its kernel before any kata cell: every kata
+    passed all the same (above), and each kata's output says the kernel differs."""
+    _, pasted = executed
+    book = nbformat.read(pasted / "workbook.ipynb", as_version=4)
+    q13 = next(cell for cell in book.cells if cell.source.startswith("%%kata q13"))
+    html = "".join(out.get("data", {}).get("text/html", "") for out in q13.outputs)
+    assert "this kernel&#x27;s default dtype is float64" in html or "this kernel's default dtype is float64" in html, html
+    assert "the checks ran with torch&#x27;s defaults" in html or "the checks ran with torch's defaults" in html, html
