@@ -42,13 +42,17 @@ _is = operator.is_
 MACHINERY_PREFIXES = ("katakit", "pytest", "_pytest", "pytest_check", "pluggy", "conftest", "test_q", "torch", "numpy")
 MACHINERY_MODULES = ("math", "random", "builtins", "operator", "functools", "itertools", "copy", "contextlib",
                      "inspect", "re", "json", "collections", "types", "warnings", "traceback", "ast", "time", "io")
-# checked after every check, not only after every kata: what the checks call all the time (the rest is
-# compared once per kata, which keeps a whole run within a few milliseconds of the cost without the guard)
-HOT_MODULES = ("torch", "torch.nn", "torch.nn.functional", "torch.nn.init", "torch.nn.modules.module",
-               "torch.nn.modules.linear", "torch.nn.modules.loss", "torch.optim", "torch.optim.optimizer",
-               "torch.optim.sgd", "torch.utils.data", "torch.utils.data.dataset", "torch.utils.data.dataloader",
-               "torch.autograd", "torch.testing", "torch.functional", "torch._tensor", "torch._tensor_str",
-               "numpy", "math", "random", "builtins", "operator", "copy")
+# Compared after the kata loads and after every check, not only after the kata's last check: what decides a
+# verdict (the checks, pytest-check, the test module, torch.Tensor with its bases, torch.nn.functional). The
+# rest is compared once per kata: each full comparison costs milliseconds, a per-check one a tenth of that.
+HOT_MODULES = ("torch.nn.functional",)
+HOT_PREFIXES = ("katakit", "pytest_check", "conftest", "test_q")
+# The classes the checks rely on: those these modules name, with all their bases (torch.Tensor and
+# torch._C.TensorBase, every nn.Module, the optimizers, the data classes, numpy.ndarray, pytest's own, ...).
+# A class only another torch module names (torch.fx, torch.distributed) is no part of a check.
+CLASS_SOURCES = ("torch", "torch.nn", "torch.nn.functional", "torch.nn.init", "torch.optim", "torch.utils.data",
+                 "torch.autograd", "numpy", "builtins", "math", "random")
+CLASS_PREFIXES = ("katakit", "pytest", "_pytest", "pytest_check", "pluggy", "conftest", "test_q")
 SIGNALS = [getattr(signal, name) for name in ("SIGALRM", "SIGTERM", "SIGINT", "SIGUSR1", "SIGUSR2", "SIGVTALRM",
                                               "SIGPROF", "SIGCHLD", "SIGPIPE", "SIGHUP") if hasattr(signal, name)]
 TIMERS = [getattr(signal, name) for name in ("ITIMER_REAL", "ITIMER_VIRTUAL", "ITIMER_PROF") if hasattr(signal, name)]
@@ -167,20 +171,20 @@ class GlobalState:
     def changes(self) -> list[str]:
         """The settings changed since `__init__`, in words: ["changed the default device from cpu to meta"]."""
         now = settings()
-        return [f"changed {name} from {_shown(before)} to {_shown(now.get(name))}"
-                for name, before in self.settings.items() if now.get(name) != before]
+        return [] if now == self.settings else [
+            f"changed {name} from {_shown(before)} to {_shown(now.get(name))}"
+            for name, before in self.settings.items() if now.get(name) != before]
 
-    def restore(self) -> None:
-        before, now = self.settings, settings()
-        if now == before:
-            self._restore_quiet()
-            return
-        for name, value in before.items():
-            if now.get(name) != value:
-                try:
-                    self._put_back(name, value)
-                except Exception:  # noqa: S110 - some cannot be put back (interop threads): the worker retires anyway
-                    pass
+    def restore(self, changed: bool = True) -> None:
+        """Put everything back; `changed=False` (no setting changed, as `changes()` just said) skips the settings."""
+        if changed:
+            before, now = self.settings, settings()
+            for name, value in before.items():
+                if now.get(name) != value:
+                    try:
+                        self._put_back(name, value)
+                    except Exception:  # noqa: S110 - some cannot be put back (interop threads): the worker retires
+                        pass
         self._restore_quiet()
 
     @staticmethod
@@ -313,27 +317,30 @@ class Machinery:
         self._record_modules()
 
     def _record_modules(self) -> None:
-        hot_classes = set(map(id, torch.Tensor.__mro__))
-        classes: dict[int, tuple[str, type, bool]] = {}  # the classes in the new modules, named where found
+        hot_classes = {*map(id, torch.Tensor.__mro__), id(getattr(sys.modules.get("numpy"), "ndarray", None))}
+        classes: dict[int, tuple[str, type, bool]] = {}  # the classes the checks rely on, named where found
         for name, module in list(sys.modules.items()):
             if name in self.modules or not _is_machinery(name, module):
                 continue
             self.modules[name] = module
-            hot = name in HOT_MODULES or name.startswith(("katakit", "pytest_check", "conftest", "test_q"))
-            self._record(name, vars(module), hot)
+            self._record(name, vars(module), name in HOT_MODULES or name.startswith(HOT_PREFIXES))
+            if not (name in CLASS_SOURCES or name.startswith(CLASS_PREFIXES)):
+                continue
+            hot = name.startswith(HOT_PREFIXES)
             for attr, value in list(vars(module).items()):
                 if isinstance(value, type) and id(value) not in self.seen:
                     shown = f"{name}.{attr}"  # the shortest name it has: torch.Tensor, not torch._tensor.Tensor
-                    if id(value) not in classes or len(shown) < len(classes[id(value)][0]):
-                        classes[id(value)] = (shown, value, hot or classes.get(id(value), ("", None, False))[2])
+                    known = classes.get(id(value))
+                    classes[id(value)] = (shown if known is None or len(shown) < len(known[0]) else known[0], value,
+                                          hot or id(value) in hot_classes or (known is not None and known[2]))
         for _, cls, hot in list(classes.values()):  # their bases too, even where no module names them
             for base in cls.__mro__[1:]:
                 if id(base) not in self.seen and id(base) not in classes:
-                    classes[id(base)] = (f"{base.__module__}.{base.__qualname__}", base, hot)
+                    classes[id(base)] = (f"{base.__module__}.{base.__qualname__}", base, hot or id(base) in hot_classes)
         for shown, cls, hot in classes.values():
             self.seen.add(id(cls))
             if type(cls).__name__ != "tensortype":  # torch.FloatTensor and 37 more legacy aliases: a third of
-                self._record(shown, vars(cls), hot or id(cls) in hot_classes)  # the work, no check uses them
+                self._record(shown, vars(cls), hot)  # the work, and no check uses them
 
     def _record(self, name: str, namespace, hot: bool) -> None:
         entry = (name, namespace, tuple(namespace), tuple(namespace.values()))

@@ -334,8 +334,9 @@ def _serve(shares: list[Share], config, send, machinery=None, session=None, coll
         changed: list[str] = []  # what the kata running now changed of the shared machinery and settings
 
         def compare() -> None:  # then put the settings back, so that no check of the kata runs under them
-            changed.extend(c for c in state.changes() + machinery.changes(hot_only=True) if c not in changed)
-            state.restore()
+            settings = state.changes()
+            changed.extend(c for c in settings + machinery.changes(hot_only=True) if c not in changed)
+            state.restore(changed=bool(settings))
 
         config.pluginmanager.register(_PhaseReporter(send, after_load=compare), "katas-phases")
         for items in groups:
