@@ -17,6 +17,7 @@ This is self-assessment: a determined cheat can still forge a result. The aim is
 from __future__ import annotations
 
 import builtins
+import gc
 import operator
 import os
 import random
@@ -300,8 +301,9 @@ class Machinery:
     def __init__(self):
         _prewarm()
         self.modules: dict[str, types.ModuleType] = {}
-        self.recorded: list[tuple[str, object, tuple, tuple]] = []  # (shown name, live namespace, keys, values)
-        self.hot: list[tuple[str, object, tuple, tuple]] = []
+        # [shown name, live namespace, its dict, its version tag, its keys, its values] per module and class
+        self.recorded: list[list] = []
+        self.hot: list[list] = []
         self.seen: set[int] = set()  # the classes recorded, by id
         self.hot_names: set[str] = set()
         self._record_modules()
@@ -309,11 +311,9 @@ class Machinery:
     def rebase(self) -> None:
         """Take what changed since the record as the new record (no kata code has run yet: collecting in a
         forked worker imports the test modules and fills caches), and record the modules imported since."""
-        for n, (name, namespace, keys, values) in enumerate(self.recorded):
-            if (len(namespace) != len(keys) or not all(map(_is, values, namespace.values()))
-                    or not all(map(_is, keys, namespace))):
-                self.recorded[n] = (name, namespace, tuple(namespace), tuple(namespace.values()))
-        self.hot = [entry for entry in self.recorded if entry[0] in self.hot_names]
+        for entry in self.recorded:
+            if not _same(entry):
+                entry[2:] = _state(entry[1])
         self._record_modules()
 
     def _record_modules(self) -> None:
@@ -343,25 +343,82 @@ class Machinery:
                 self._record(shown, vars(cls), hot)  # the work, and no check uses them
 
     def _record(self, name: str, namespace, hot: bool) -> None:
-        entry = (name, namespace, tuple(namespace), tuple(namespace.values()))
+        entry = [name, namespace, *_state(namespace)]
         self.recorded.append(entry)
         if hot:
             self.hot.append(entry)
-            self.hot_names.add(name)
 
     def changes(self, hot_only: bool = False) -> list[str]:
         """What was added, removed or replaced, in words: ["replaced torch.Tensor.item", "added torch.Tensor.to"].
-        `hot_only`: only the namespaces the checks use all the time (cheap enough for after every check)."""
+        `hot_only`: only what decides a verdict (cheap enough for after every check)."""
         found = []
-        for name, namespace, keys, values in self.hot if hot_only else self.recorded:
-            if len(namespace) == len(keys) and all(map(_is, values, namespace.values())) and (
-                    keys == tuple(namespace)):
-                continue  # the usual case, compared in C (by identity: a fake that claims equality is caught)
-            found += _differences(name, namespace, keys, values)
+        for entry in self.hot if hot_only else self.recorded:
+            if not _same(entry):
+                differences = _differences(entry[0], entry[1], entry[4], entry[5])
+                if not differences:  # a lazy addition by torch: the record's tag moves on
+                    entry[3] = _tag(entry[2]) if _tag else None
+                found += differences
         if not hot_only:
             found += [f"replaced sys.modules['{name}']" for name, module in self.modules.items()
                       if sys.modules.get(name, module) is not module]
         return found
+
+
+def _version_reader():
+    """CPython's dicts carry a version tag (PEP 509) that changes on every write. Reading it (ctypes, at its
+    place in the dict object) tells a namespace that nobody wrote to without touching its values: a tenth of
+    the cost, since touching 50 000 objects in a forked worker costs a cache miss each. Used only where a
+    probe proves it works here (a write to a dict and to a class changes it); otherwise None, and every
+    namespace is compared value by value."""
+    import ctypes
+    import sysconfig
+
+    if sys.implementation.name != "cpython" or sysconfig.get_config_var("Py_GIL_DISABLED"):
+        return None
+    offset = 3 * ctypes.sizeof(ctypes.c_ssize_t)  # after the reference count, the type and the item count
+
+    def tag(namespace: dict) -> int:
+        return ctypes.c_uint64.from_address(id(namespace) + offset).value
+
+    class Probe:
+        x = 1
+
+    probe, inner = {"a": 1}, _dict_of(vars(Probe))
+    seen = [tag(probe), tag(inner)]
+    probe["a"] = 2
+    seen.append(tag(probe))
+    probe["b"] = 3
+    seen.append(tag(probe))
+    del probe["b"]
+    seen.append(tag(probe))
+    Probe.x = 2
+    seen.append(tag(inner))
+    Probe.y = 3
+    seen.append(tag(inner))
+    return tag if len(set(seen)) == len(seen) else None
+
+
+def _dict_of(namespace) -> dict:
+    """The dict itself behind a class's read-only namespace (a mappingproxy)."""
+    if type(namespace) is dict:
+        return namespace
+    return next((o for o in gc.get_referents(namespace) if type(o) is dict), namespace)
+
+
+def _state(namespace) -> list:
+    inner = _dict_of(namespace)
+    return [inner, _tag(inner) if _tag else None, tuple(namespace), tuple(namespace.values())]
+
+
+def _same(entry: list) -> bool:
+    """Nothing in this namespace was written since it was recorded (then, by identity, nothing changed)."""
+    name, namespace, inner, tag, keys, values = entry
+    if _tag is not None and type(inner) is dict and _tag(inner) == tag:
+        return True
+    return len(namespace) == len(keys) and all(map(_is, values, namespace.values())) and keys == tuple(namespace)
+
+
+_tag = _version_reader()
 
 
 def _differences(name: str, namespace, keys: tuple, values: tuple) -> list[str]:
