@@ -396,6 +396,9 @@ class _PhaseReporter:
         self.send({"e": "phase", "p": "call"})
 
 
+SETTINGS_CAUSE = "changed torch's settings"
+
+
 def _tampering(changed: list[str], reference_reads: list[str], started: list[str]) -> Failure | None:
     if reference_reads:
         return Failure(f"your code tried to read {reference_reads[0]}, our solution. That is refused while a kata "
@@ -403,10 +406,12 @@ def _tampering(changed: list[str], reference_reads: list[str], started: list[str
                        cause="read the reference")
     if changed:
         shown = ", ".join(changed[:6]) + (f" and {len(changed) - 6} more" if len(changed) > 6 else "")
+        settings_only = all(change.startswith("changed ") for change in changed)
         return Failure(f"your code {shown}: shared machinery the checks rely on, so this kata's results cannot be "
                        "trusted (and no other kata runs in that process). Change only your own functions and "
                        "values: give a tensor its dtype or device when you make it, and leave torch's settings, "
-                       "functions and classes as they are.", cause="patched the checks")
+                       "functions and classes as they are.",
+                       cause=SETTINGS_CAUSE if settings_only else "patched the checks")
     if started:
         names = sorted(set(started))
         count = f"{len(started)} process{'es' if len(started) > 1 else ''}"
@@ -667,6 +672,10 @@ class Supervisor:
             hook.pytest_collectreport(report=report)
             return
         session.testscollected += len(run.checks)
+        # settings changed, and some check failed by itself (it may name the change better): only the failed
+        # checks become errors, with their own message first
+        own_failure = run.tampered is not None and run.tampered.cause == SETTINGS_CAUSE and any(
+            data.get("outcome") == "failed" for reports in run.reports.values() for data in reports)
         for i, (nodeid, location, name, written) in enumerate(run.checks):
             hook.pytest_runtest_logstart(nodeid=nodeid, location=location)
             reports = [_from_json(self.config, r) for r in run.reports.get(i, [])]
@@ -676,7 +685,7 @@ class Supervisor:
                     f"not run: an earlier check of {run.kata_file} stopped its worker ({reason})")
                 reports = [r for r in reports if r.when == "setup" and r.passed] + [
                     _error_report(nodeid, location, name, written, message, reason)]
-            if run.tampered:
+            if run.tampered and not (own_failure and not any(r.failed for r in reports)):
                 _overrule(reports, run.tampered, name)
             for report in reports:
                 hook.pytest_runtest_logreport(report=report)
@@ -688,10 +697,14 @@ def _overrule(reports: list, failure: Failure, name: str) -> None:
     target = next((r for r in reports if r.when == "call"), None) or next((r for r in reports if r.failed), None)
     if target is None:
         return
+    own = next((Check.from_dict(value).failures for key, value in target.user_properties if key == "katas"), [])
+    # a setting changed inside the kata's function is often what its own check names better ("grad mode stays
+    # off for the whole program"): that message comes first; a patched function could fool any message, so ours
+    failures = [*own, failure] if failure.cause == SETTINGS_CAUSE and own else [failure]
     target.outcome = "failed"
-    target.longrepr = failure.message
+    target.longrepr = failures[0].message
     target.user_properties = [p for p in target.user_properties if p[0] != "katas"]
-    target.user_properties.append(("katas", Check(_sentence(name), "error", [failure]).to_dict()))
+    target.user_properties.append(("katas", Check(_sentence(name), "error", failures).to_dict()))
 
 
 def _from_json(config, data: dict):
