@@ -867,6 +867,15 @@ class _Spawns:
 
     def kill(self, worker: Worker) -> None:
         worker.killed = True
+        if sys.platform.startswith("linux"):  # what it started first, as for a forked worker
+            from katakit import guard
+
+            try:
+                os.kill(worker.proc.pid, signal.SIGSTOP)
+                guard.kill_descendants(worker.proc.pid)
+            except OSError:
+                pass
+            worker.proc.kill()
         worker.proc.terminate()
         try:
             worker.proc.wait(GRACE)
