@@ -261,6 +261,28 @@ def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
+def _keeper() -> bool:
+    """Linux: this process becomes a keeper, subreaper of everything below it, and forks the worker. Once the
+    worker has ended however it ended (os._exit at import, a crash), the keeper kills every process it left
+    (one in a new session included), and ends as the worker did, so the supervisor reads the same status.
+    Returns True in the keeper (after all that), False in the worker. Elsewhere: False, no keeper."""
+    if not sys.platform.startswith("linux"):
+        return False
+    from katakit import guard
+
+    guard.become_subreaper()
+    pid = os.fork()
+    if pid == 0:
+        _die_with_parent()
+        return False
+    _, status = os.waitpid(pid, 0)
+    guard.kill_descendants(os.getpid())
+    if os.WIFSIGNALED(status):
+        signal.signal(os.WTERMSIG(status), signal.SIG_DFL)
+        os.kill(os.getpid(), os.WTERMSIG(status))
+    os._exit(os.WEXITSTATUS(status) if os.WIFEXITED(status) else 1)
+
+
 def _die_with_parent() -> None:
     if sys.platform.startswith("linux"):
         import ctypes
@@ -730,14 +752,18 @@ class _Forks:
     def start(self, worker: Worker, session) -> Worker:
         read, write = os.pipe()
         pid = os.fork()
-        if pid == 0:  # the worker
+        if pid == 0:
             try:
                 gc.disable()  # collection would touch, and so copy, every inherited page
                 os.close(read)
                 os.setpgid(0, 0)  # its own process group: a kill reaches anything it started
                 _die_with_parent()
                 signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the supervisor's to handle
-                _serve([run.share for run in worker.runs], self.config, _fd_channel(write), self.machinery, session)
+                if _keeper():
+                    os.close(write)
+                else:  # the worker
+                    _serve([run.share for run in worker.runs], self.config, _fd_channel(write), self.machinery,
+                           session)
             finally:
                 os._exit(0)
         os.close(write)

@@ -36,7 +36,9 @@ CASES = {
             "error", "KeyboardInterrupt"),
     "q09": ("asking for far too much memory", "\ndef predict(x, w, b):\n    return bytearray(10**11)\n", "failed",
             "Out of memory"),
-    "q04": ("os._exit(0) at import", "\nimport os\nos._exit(0)\n", "error", "ended the process"),
+    "q04": ("os._exit(0) at import, right after starting a process in a new session",
+            "\nimport os, subprocess\nsubprocess.Popen(['sleep', '3135'], start_new_session=True)\nos._exit(0)\n",
+            "error", "ended the process"),
     "q06": ("os._exit(3) in a function", "\nimport os\n\ndef parameter_shapes(inputs, targets):\n    os._exit(3)\n",
             "error", "exit status 3"),
     "q07": ("a segmentation fault", "\nimport ctypes\n\ndef init_params(n_inputs, n_outputs, seed):\n"
@@ -164,7 +166,7 @@ def test_nothing_a_kata_started_is_left_running(hostile_run):
                 words = cmdline.read().split(b"\0")
         except OSError:
             continue
-        if words[:1] == [b"sleep"] and words[1:2] in ([b"3131"], [b"3133"], [b"3134"]):
+        if words[:1] == [b"sleep"] and words[1:2] in ([b"3131"], [b"3133"], [b"3134"], [b"3135"]):
             left.append(b" ".join(words).decode())
     assert not left, f"still running after the hostile run: {left}"
 
