@@ -182,3 +182,38 @@ def test_workers_started_as_new_processes_give_the_same_results(make_copy, katas
                           check=["check", "q14", "q15", "q44"])["check"]
     assert code == 1 and "q44 · " in text and "ended the process" in text and "q14 passes" in text, text
     assert "loading katas/q15_gradient_matrix.py took" in text, text
+
+
+@pytest.mark.parametrize("name, value", [("KATAS_TIMEOUT", "nan"), ("KATAS_TIMEOUT", "inf"), ("KATAS_TIMEOUT", "abc"),
+                                         ("KATAS_TIMEOUT", "-1"), ("KATAS_WORKERS", "0"), ("KATAS_MEMORY_MB", "abc"),
+                                         ("KATAS_START", "thread")])
+def test_a_bad_setting_gets_one_message_naming_it_and_exit_status_2(name, value, katas_in):
+    code, text = katas_in(ROOT, env={name: value}, check=["check", "q13"])["check"]
+    assert code == 2 and f"{name}={value}: expected" in text and len(text.strip().splitlines()) == 1, (code, text)
+
+
+@pytest.mark.parametrize("args, env, words", [(["--kata-timeout=nan"], {}, "--kata-timeout: nan: expected a finite"),
+                                              (["--kata-workers=-1"], {}, "--kata-workers: -1: expected a whole"),
+                                              ([], {"KATAS_TIMEOUT": "0"}, "KATAS_TIMEOUT=0: expected")])
+def test_a_bad_setting_is_a_usage_error_in_pytest(args, env, words, monkeypatch, capsys):
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    code = pytest.main([str(ROOT / "tests" / "test_q13_mse.py"), "--collect-only", "-p", "no:cacheprovider", *args])
+    assert code == pytest.ExitCode.USAGE_ERROR and words in capsys.readouterr().err
+
+
+def test_the_supervisor_reads_lines_in_pieces_and_drops_one_over_its_limit():
+    from katakit import supervisor
+
+    worker = supervisor.Worker([], 10)
+    worker.run = supervisor.KataRun(supervisor.Share(ROOT / "tests" / "test_q13_mse.py"))
+    lines = []
+    worker.on_line = lines.append
+    worker.feed(b'{"e": 1}\n{"e"')
+    worker.feed(b": 2}\n")
+    assert lines == [b'{"e": 1}', b'{"e": 2}']
+    piece = b"x" * (1 << 20)
+    for _ in range((supervisor.LINE_LIMIT >> 20) + 2):
+        worker.feed(piece)
+    worker.feed(b'x\n{"e": 3}\n')
+    assert lines[2:] == [b'{"e": 3}'] and "over 8 MB, so it was dropped" in worker.run.dropped
