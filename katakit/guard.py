@@ -1,17 +1,27 @@
 """Inside a worker process: one kata's code cannot leave global state behind, reach the reference
-solutions, or quietly patch the checks.
+solutions, quietly patch the checks, or leave a process running.
 
-- `GlobalState`: torch's and Python's process-wide settings, recorded before the kata runs and put back
-  after every check (default dtype, grad and anomaly mode, deterministic flags, threads, RNG states,
-  print options, warning filters, sys.path, the working directory, environment variables, the standard
-  streams, trace functions, signal handlers and timers).
+- `settings()`, `SHIPPED`: the process-wide settings that change what a check computes or shows (default
+  dtype and device, grad, inference, anomaly, deterministic and denormal modes, autocast, matmul precision,
+  function and dispatch modes, global hooks, threads, print options, resource limits, the recursion limit,
+  numpy's error handling and print options), and a fresh process's values, which every worker starts from
+  (a notebook kernel's own settings are no baseline).
+- `GlobalState`: records them before the kata runs; `changes()` names what a kata changed (its error) and
+  `restore()` puts everything back after every check, silently for what never decides a verdict: random
+  states, warning filters, sys.path, the working directory, environment variables, the standard streams,
+  trace functions, signal handlers and timers. (A kata's own cwd or sys.path could reach other files, but
+  reading is policed by `refuse_reference`, and all of these are put back before the next check.)
+- `Machinery`: every namespace of the checking machinery by identity (every module of torch, numpy, math,
+  builtins, random, katakit, pytest and the tests, and every class they name with all its bases), recorded
+  before the kata loads; `changes()` names each attribute added, removed or replaced since, after the kata
+  loads, after every check (what decides a verdict) and after its last check (all of it).
 - `refuse_reference(root)`: an audit hook that refuses to open, import or run anything under
   reference/ while kata code runs, and remembers the attempt even if the kata catches the error.
-- `Machinery`: the functions of the checking machinery (katakit, pytest, pytest-check, the tests, the
-  parts of torch the tests use, builtins), recorded before the kata loads; a kata that replaces one is
-  reported, for its own kata only (each kata runs in its own worker).
+- `become_subreaper()`, `stop_descendants()`: every process a kata starts stays below its worker (Linux), and
+  is killed and named when the kata's checks end.
 
-This is self-assessment: a determined cheat can still forge a result. The aim is that no casual edit passes.
+This is self-assessment: a determined cheat can still forge a result (write into a dict with ctypes, forge
+the channel's events). The aim is that no casual edit, and no whole class of patch, passes.
 """
 
 from __future__ import annotations
