@@ -69,7 +69,10 @@ SIGNALS = [getattr(signal, name) for name in ("SIGALRM", "SIGTERM", "SIGINT", "S
 TIMERS = [getattr(signal, name) for name in ("ITIMER_REAL", "ITIMER_VIRTUAL", "ITIMER_PROF") if hasattr(signal, name)]
 RLIMITS = {name: getattr(resource, name) for name in sorted(dir(resource))
            if name.startswith("RLIMIT_") and name != "RLIMIT_OFILE"} if resource else {}
-_OPTIMIZER = sys.modules["torch.optim.optimizer"]
+# the global hooks of every nn.Module and optimizer (dicts a kata could add to without replacing anything)
+_HOOKS = [(module, name) for module in (torch.nn.modules.module, sys.modules["torch.optim.optimizer"])
+          for name, value in sorted(vars(module).items()) if name.startswith("_global_") and isinstance(value, dict)]
+_RLIMIT_NAMES = [(f"the resource limit {name}", which) for name, which in RLIMITS.items()]
 _DENORMAL, _HALF = 1e-310, 0.5  # their product is a denormal, unless denormals are flushed to zero
 
 
@@ -102,10 +105,7 @@ def settings() -> dict[str, object]:
         "float32 matmul precision": torch.get_float32_matmul_precision(),
         "torch function modes": torch._C._len_torch_function_stack(),
         "torch dispatch modes": torch._C._len_torch_dispatch_stack(),
-        "global module hooks": tuple(len(hooks) for name, hooks in sorted(vars(torch.nn.modules.module).items())
-                                     if name.startswith("_global_") and isinstance(hooks, dict)),
-        "global optimizer hooks": tuple(len(hooks) for name, hooks in sorted(vars(_OPTIMIZER).items())
-                                        if name.startswith("_global_") and isinstance(hooks, dict)),
+        "global module hooks": tuple(len(vars(module).get(name, ())) for module, name in _HOOKS),
         "the number of threads": torch.get_num_threads(),
         "the number of interop threads": torch.get_num_interop_threads(),
         "torch's print options": _print_options(),
@@ -116,8 +116,8 @@ def settings() -> dict[str, object]:
     if numpy is not None:
         found["numpy's error handling"] = tuple(sorted(numpy.geterr().items()))
         found["numpy's print options"] = tuple(sorted((k, repr(v)) for k, v in numpy.get_printoptions().items()))
-    for name, which in RLIMITS.items():
-        found[f"the resource limit {name}"] = resource.getrlimit(which)
+    for name, which in _RLIMIT_NAMES:
+        found[name] = resource.getrlimit(which)
     return found
 
 
@@ -311,7 +311,7 @@ class Machinery:
     def __init__(self):
         _prewarm()
         self.modules: dict[str, types.ModuleType] = {}
-        # [shown name, live namespace, its dict, its version tag, its keys, its values] per module and class
+        # [shown name, live namespace, a view of its dict's version tag, the tag, its keys, its values]
         self.recorded: list[list] = []
         self.hot: list[list] = []
         self.seen: set[int] = set()  # the classes recorded, by id
@@ -365,8 +365,8 @@ class Machinery:
         for entry in self.hot if hot_only else self.recorded:
             if not _same(entry):
                 differences = _differences(entry[0], entry[1], entry[4], entry[5])
-                if not differences:  # a lazy addition by torch: the record's tag moves on
-                    entry[3] = _tag(entry[2]) if _tag else None
+                if not differences and entry[2] is not None:  # a lazy addition by torch: the record moves on
+                    entry[3] = entry[2].value
                 found += differences
         if not hot_only:
             found += [f"replaced sys.modules['{name}']" for name, module in self.modules.items()
@@ -387,24 +387,25 @@ def _version_reader():
         return None
     offset = 3 * ctypes.sizeof(ctypes.c_ssize_t)  # after the reference count, the type and the item count
 
-    def tag(namespace: dict) -> int:
-        return ctypes.c_uint64.from_address(id(namespace) + offset).value
+    def tag(namespace: dict):
+        """A live view of the tag: its .value reads the dict's tag now (the dict must outlive the view)."""
+        return ctypes.c_uint64.from_address(id(namespace) + offset)
 
     class Probe:
         x = 1
 
     probe, inner = {"a": 1}, _dict_of(vars(Probe))
-    seen = [tag(probe), tag(inner)]
+    seen = [tag(probe).value, tag(inner).value]
     probe["a"] = 2
-    seen.append(tag(probe))
+    seen.append(tag(probe).value)
     probe["b"] = 3
-    seen.append(tag(probe))
+    seen.append(tag(probe).value)
     del probe["b"]
-    seen.append(tag(probe))
+    seen.append(tag(probe).value)
     Probe.x = 2
-    seen.append(tag(inner))
+    seen.append(tag(inner).value)
     Probe.y = 3
-    seen.append(tag(inner))
+    seen.append(tag(inner).value)
     return tag if len(set(seen)) == len(seen) else None
 
 
@@ -416,14 +417,16 @@ def _dict_of(namespace) -> dict:
 
 
 def _state(namespace) -> list:
+    """[a live view of its dict's version tag, the tag now, its keys, its values] (no view where tags fail)."""
     inner = _dict_of(namespace)
-    return [inner, _tag(inner) if _tag else None, tuple(namespace), tuple(namespace.values())]
+    view = _tag(inner) if _tag is not None and type(inner) is dict else None
+    return [view, view.value if view is not None else None, tuple(namespace), tuple(namespace.values())]
 
 
 def _same(entry: list) -> bool:
     """Nothing in this namespace was written since it was recorded (then, by identity, nothing changed)."""
-    name, namespace, inner, tag, keys, values = entry
-    if _tag is not None and type(inner) is dict and _tag(inner) == tag:
+    name, namespace, view, tag, keys, values = entry
+    if view is not None and view.value == tag:
         return True
     return len(namespace) == len(keys) and all(map(_is, values, namespace.values())) and keys == tuple(namespace)
 
