@@ -139,10 +139,10 @@ KEY = written.Key(
                       "`requires_grad=True`.", "what no_grad does to the parameters themselves"),
         written.true("Without `torch.no_grad()`, the in-place update `w -= lr * w.grad` of a leaf that requires grad "
                      "raises a RuntimeError.", "why the update runs under no_grad"),
-        written.false("Predicting under `torch.no_grad()` is a matter of style only: it costs the same memory and time "
-                      "as predicting while autograd records.", "why predictions skip the graph"),
-        written.true("Predicting under `torch.no_grad()` saves memory and time: autograd keeps no intermediate results "
-                     "for a backward() that will never come.", "why predictions skip the graph"),
+        written.false("Predicting while autograd records costs nothing extra: PyTorch builds no graph until "
+                      "backward() is called.", "why predictions skip the graph"),
+        written.true("Predicting under `torch.no_grad()` saves memory and time: autograd builds no graph and keeps no "
+                     "intermediate results for a backward() that will never come.", "why predictions skip the graph"),
         written.false("`torch.no_grad()` deletes the gradients already stored in `.grad`.",
                       "what no_grad does to stored gradients"),
     ),

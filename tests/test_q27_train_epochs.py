@@ -218,7 +218,8 @@ KEY = written.Key(
     statements=(
         written.true("Each epoch starts from the weights that the previous epoch left behind.",
                      "where each epoch starts"),
-        written.false("A single epoch already brings the loss as low as gradient descent can take it.",
+        written.false("With the lesson's small learning rate, a single epoch already brings the loss as low as "
+                      "gradient descent can take it.",
                       "what one epoch achieves"),
         written.false("Going over the same data again gives the same gradient again, so later epochs add nothing.",
                       "what another pass over the same data gives"),

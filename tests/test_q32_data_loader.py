@@ -127,8 +127,8 @@ KEY = written.Key(
                      "when the rows are shuffled"),
         written.false("`DataLoader(ds, batch_size=5)` splits a dataset of 15 rows into 5 batches.",
                       "what batch_size means"),
-        written.true("A DataLoader builds each batch from the dataset's rows when the loop asks for it; the dataset "
-                     "itself is left unchanged.", "how the batches are made"),
+        written.true("A DataLoader builds the batches from the dataset's rows while the loop runs; it stores no "
+                     "batches up front and leaves the dataset unchanged.", "how the batches are made"),
     ),
     blanks=(
         written.Blank("`DataLoader(ds, batch_size=5)` over a dataset of 15 rows: how many batches does one pass give?",

@@ -7,7 +7,7 @@ from katakit import written
 KEY = written.Key(
     statements=(
         written.true("Created as in the lesson, with only a learning rate, `torch.optim.SGD` makes `opt.step()` do "
-                     "`p -= lr * p.grad` for every parameter `p` it was given.", "the update SGD makes"),
+                     "`p -= lr * p.grad` for each parameter `p` it was given that has a gradient.", "the update SGD makes"),
         written.false("SGD is called stochastic because the weights start from random values.",
                       "where the \"stochastic\" comes from"),
         written.false("`torch.optim.SGD` picks a random batch of rows each time `opt.step()` is called.",
@@ -15,7 +15,7 @@ KEY = written.Key(
         written.false("`opt.step()` of `torch.optim.SGD` adds `lr` times the gradient to each parameter.",
                       "the update SGD makes"),
         written.true("In the algorithm's name, \"stochastic\" (random) refers to the batches: each step follows the "
-                     "gradient of a randomly drawn batch instead of the whole dataset.",
+                     "gradient of a randomly drawn sample or batch instead of the whole dataset.",
                      "where the \"stochastic\" comes from"),
         written.false("SGD is called stochastic because each step moves the parameters in a random direction instead "
                       "of against a gradient.", "where the \"stochastic\" comes from"),
