@@ -112,10 +112,10 @@ KEY = written.Key(
     statements=(
         written.false("`w.grad.zero_()` sets the weight `w` itself to zero, ready for the next step.",
                       "what the reset changes"),
-        written.true("Without a reset, the second update moves `w` by the learning rate times the sum of the old "
-                     "gradient and the new one.", "what goes wrong without a reset"),
         written.false("Without a reset, each backward() replaces the old gradient, so forgetting the reset changes "
                       "nothing.", "what goes wrong without a reset"),
+        written.true("Without a reset, the second update moves `w` by the learning rate times the sum of the old "
+                     "gradient and the new one.", "what goes wrong without a reset"),
         written.true("Setting `w.grad = None` is also a reset: the next backward() stores a fresh gradient.",
                      "what resets a gradient"),
         written.false("`w.grad.zero_()` works before the first backward(), because `.grad` starts as a tensor of "

@@ -220,12 +220,12 @@ KEY = written.Key(
     statements=(
         written.true("Each step computes fresh predictions from the current weights, and the loss from those "
                      "predictions.", "where each step's predictions come from"),
-        written.false("The gradients are computed in the first step only; every later step reuses them.",
-                      "whether each step computes new gradients"),
-        written.false("The predictions can be computed once, before training, and reused by every step.",
-                      "where each step's predictions come from"),
         written.true("The update subtracts the learning rate times the gradient from each weight and bias.",
                      "which way the update moves the weights"),
+        written.false("The predictions can be computed once, before training, and reused by every step.",
+                      "where each step's predictions come from"),
+        written.false("The gradients are computed in the first step only; every later step reuses them.",
+                      "whether each step computes new gradients"),
         written.true("`loss.backward()` runs after the loss is computed and before the weights and biases are "
                      "updated.", "the order of the steps"),
         written.true("Every step calls backward() again, because the gradient changes as the weights change.",

@@ -6,8 +6,8 @@ KEY = written.Key(
     statements=(
         written.false("A layer from `torch.nn` trains itself: calling the model on data also updates its weights.",
                       "what calling a torch.nn model does"),
-        written.true("`torch.nn` is PyTorch's package of building blocks for neural networks: layers such as "
-                     "`nn.Linear`, loss functions, and the functions in `torch.nn.functional`.", "what torch.nn is"),
+        written.false("`torch.nn` is meant for deep networks; a linear regression model cannot be built from its "
+                      "parts.", "what torch.nn is"),
         written.true("`model.parameters()` yields the model's own weight and bias tensors: changing them in place "
                      "changes the model.", "what model.parameters() gives"),
         written.false("With `torch.nn`, autograd is no longer involved: the layers compute their own gradients "
@@ -16,8 +16,8 @@ KEY = written.Key(
                      "after backward(), by hand or by an optimizer.", "what calling a torch.nn model does"),
         written.false("`model.parameters()` returns copies of the weights, so changing them in place leaves the model "
                       "as it was.", "what model.parameters() gives"),
-        written.false("`torch.nn` is meant for deep networks; a linear regression model cannot be built from its "
-                      "parts.", "what torch.nn is"),
+        written.true("`torch.nn` is PyTorch's package of building blocks for neural networks: layers such as "
+                     "`nn.Linear`, loss functions, and the functions in `torch.nn.functional`.", "what torch.nn is"),
         written.true("The parameters of an `nn.Linear` model get their gradients from `loss.backward()`, through "
                      "autograd, like the hand-made `w` and `b`.", "where an nn model's gradients come from"),
     ),

@@ -123,13 +123,13 @@ KEY = written.Key(
     statements=(
         written.false("`ds[0]` is one tensor that joins the first input row and its target row into 5 numbers.",
                       "what indexing a TensorDataset gives"),
-        written.true("A TensorDataset pairs each input row with the target row at the same index.",
-                     "what a TensorDataset holds"),
+        written.false("`TensorDataset(inputs, targets)` accepts 15 input rows with 5 target rows and pairs the first 5 "
+                      "of them.", "rows that do not pair up"),
         written.true("A TensorDataset keeps the rows in their order and hands them out by index or slice; cutting "
                      "them into batches and shuffling them is a DataLoader's job.",
                      "what a TensorDataset does not do"),
-        written.false("`TensorDataset(inputs, targets)` accepts 15 input rows with 5 target rows and pairs the first 5 "
-                      "of them.", "rows that do not pair up"),
+        written.true("A TensorDataset pairs each input row with the target row at the same index.",
+                     "what a TensorDataset holds"),
         written.false("`ds[0:3]` gives a list of three separate (input row, target row) pairs.",
                       "what slicing a TensorDataset gives"),
         written.true("`ds[0]` is a tuple: the first input row and the first target row.",

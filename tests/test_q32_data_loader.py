@@ -119,10 +119,10 @@ KEY = written.Key(
                       "over it replays those stored batches.", "how the batches are made"),
         written.false("With `shuffle=True`, the rows are shuffled once, when the DataLoader is created, and every "
                       "epoch reuses that order.", "when the rows are shuffled"),
-        written.true("`batch_size=5` sets the number of rows per batch (the last batch may hold fewer), not the "
-                     "number of batches.", "what batch_size means"),
         written.false("Looping over a DataLoader gives one row at a time, whatever the batch size.",
                       "what a DataLoader hands out"),
+        written.true("`batch_size=5` sets the number of rows per batch (the last batch may hold fewer), not the "
+                     "number of batches.", "what batch_size means"),
         written.true("With `shuffle=True`, the DataLoader draws a new order of the rows for every epoch.",
                      "when the rows are shuffled"),
         written.false("`DataLoader(ds, batch_size=5)` splits a dataset of 15 rows into 5 batches.",

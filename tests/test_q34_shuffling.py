@@ -147,10 +147,10 @@ KEY = written.Key(
                      "what sorted data does to batches"),
         written.false("Shuffled or not, each batch holds the same rows in every epoch; only the order of the batches "
                       "changes.", "what goes into each batch"),
-        written.true("Shuffling keeps every input row together with its own target.",
-                     "what shuffling does to the pairs"),
         written.false("Shuffling can pair an input row with the target of another row.",
                       "what shuffling does to the pairs"),
+        written.true("Shuffling keeps every input row together with its own target.",
+                     "what shuffling does to the pairs"),
         written.true("Without shuffling, the model sees the same batches in the same order in every epoch.",
                      "what happens without shuffling"),
         written.true("The randomness that shuffling adds to the batches can help the optimisation reduce the loss "

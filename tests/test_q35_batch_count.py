@@ -94,12 +94,12 @@ KEY = written.Key(
     statements=(
         written.false("An epoch makes the same number of updates whatever the batch size.",
                       "how many updates an epoch makes"),
-        written.true("The gradient of a batch is only an estimate of the gradient over the whole dataset.",
-                     "what a batch's gradient is"),
-        written.true("The memory a step needs grows with the size of its batch, not with the size of the dataset, so "
-                     "data too big to process at once can still be trained on.", "the memory a step needs"),
         written.false("An epoch in small batches does much less computation than a full-batch epoch, because each "
                       "batch is small.", "the work an epoch does"),
+        written.true("The memory a step needs grows with the size of its batch, not with the size of the dataset, so "
+                     "data too big to process at once can still be trained on.", "the memory a step needs"),
+        written.true("The gradient of a batch is only an estimate of the gradient over the whole dataset.",
+                     "what a batch's gradient is"),
         written.false("Each batch gives exactly the gradient of the whole dataset, only computed faster.",
                       "what a batch's gradient is"),
         written.true("Training in small batches makes several updates per epoch: an update per batch.",

@@ -10,8 +10,8 @@ KEY = written.Key(
                       "the loss as a class and as a function"),
         written.false("`F.mse_loss` returns the sum of the squared differences, not their mean.",
                       "what F.mse_loss computes"),
-        written.true("`torch.nn.functional` holds ready-made loss functions, such as `F.mse_loss`, and other "
-                     "utilities, such as activation functions.", "what torch.nn.functional holds"),
+        written.false("Everything in `torch.nn.functional` is a class that you create first and then call, as with "
+                      "`nn.Linear`.", "what torch.nn.functional holds"),
         written.true("Functions in `torch.nn.functional` keep no weights of their own: `F.linear(x, w, b)` uses the "
                      "`w` and `b` you pass, while an `nn.Linear` layer creates and keeps its own.",
                      "what a function of torch.nn.functional keeps"),
@@ -19,8 +19,8 @@ KEY = written.Key(
                       "call to call, as an `nn` layer does.", "what a function of torch.nn.functional keeps"),
         written.true("`F.mse_loss(preds, targets)` computes the same mean squared error as the hand-written `mse` of "
                      "the lesson.", "what F.mse_loss computes"),
-        written.false("Everything in `torch.nn.functional` is a class that you create first and then call, as with "
-                      "`nn.Linear`.", "what torch.nn.functional holds"),
+        written.true("`torch.nn.functional` holds ready-made loss functions, such as `F.mse_loss`, and other "
+                     "utilities, such as activation functions.", "what torch.nn.functional holds"),
         written.true("With `F.mse_loss` as the loss, `loss.backward()` computes the gradients of the weights just as "
                      "with the hand-written loss.", "gradients through F.mse_loss"),
     ),

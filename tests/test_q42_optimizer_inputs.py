@@ -12,9 +12,9 @@ KEY = written.Key(
                       "what the optimizer is given"),
         written.false("Passing `model.parameters()` is optional: the optimizer finds the model's weights by itself.",
                       "why the optimizer gets model.parameters()"),
+        written.false("The learning rate sets how many steps the optimizer takes.", "what the learning rate controls"),
         written.true("The learning rate controls how far the parameters move at each step.",
                      "what the learning rate controls"),
-        written.false("The learning rate sets how many steps the optimizer takes.", "what the learning rate controls"),
         written.false("`opt.step()` updates every tensor that requires grad, whether or not it was passed to the "
                       "optimizer.", "which tensors opt.step() changes"),
         written.true("For the hand-made model, a list of tensors such as `[w, b]` works in place of "
