@@ -21,8 +21,9 @@ KEY = written.Key(
                      "manual `.grad.zero_()` calls.", "what the optimizer replaces"),
     ),
     blanks=(
-        written.Blank("`w` is 1.0 and `w.grad` holds 4.0 from one backward(). `opt = torch.optim.SGD([w], lr=0.5)` "
-                      "then calls `opt.step()` twice, with no backward() or zero_grad() in between. What is `w` now?",
+        written.Blank("`w` is 1.0 and `w.grad` holds 4.0 from one backward(). `opt = torch.optim.SGD([w], lr=0.5)` is "
+                      "created and `opt.step()` is called twice, with no backward() or zero_grad() in between. What is "
+                      "`w` now?",
                       accept=("-3", "-3.0", "-3.00"), reject=("-1", "-1.0", "1", "1.0", "0", "3"), form="one number",
                       about="what two steps on one stored gradient do"),
     ),
