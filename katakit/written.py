@@ -246,7 +246,7 @@ def _number(text: str) -> str:
 def normalise(value: str) -> str:
     """A blank's answer in a comparable form: case, punctuation, "two", "2x", "2 times", "2.0" and "+2" all become
     "2"; hedges ("about", "~", "exactly") and echoes of the question ("decrease it slightly") are dropped."""
-    text = value.lower().replace(BLANK, " ").strip()
+    text = value.lower().replace(BLANK, " ").replace("−", "-").strip()  # a typographic minus is a minus
     text = re.sub(r"[`*\"'“”‘’]", "", text).replace("≈", "≈ ").replace("~", "~ ")
     text = re.sub(r"[.,;:!?]+$", "", text).strip()
     words = NUMBER_WORDS | {"twice": "2 times", "double": "2 times", "doubled": "2 times", "once": "1 times"}
