@@ -300,3 +300,58 @@ def test_hedged_right_answers_pass_and_hedged_or_mixed_wrong_ones_fail(kata):
             for value in (wrong, f"about {wrong}", f"{wrong} slightly", f"{right} or {wrong}", f"{wrong} or {right}",
                           f"not {right}"):
                 assert not written.accepted(value, blank.accept), f"{kata.id}: '{value}' passes the blank about {blank.about}"
+
+
+# Keys beyond dispute (issue 19, item 2) --------------------------------------------------------------------
+# Each of these was a key a careful reader could dispute, a strawman, or a giveaway; none may come back, in
+# any part, as a statement, a blank's prompt or a snippet. (A fixed version states its assumption, so its
+# text differs.)
+DISPUTED = {
+    "An MSE of 100 means that each prediction is off from its target by roughly how much, on average?":
+        "the root mean square is not the average miss",
+    "A result computed inside `with torch.no_grad():` has `requires_grad=False`, even when its inputs require grad.":
+        "false for views and in-place results such as w.t()",
+    "When the `with` block ends, autograd records operations again.": "false inside a nested no_grad",
+    "SGD is called stochastic because each step uses the gradient of a random batch of rows, not of the whole "
+    "dataset.": "torch.optim.SGD samples nothing; the randomness comes from the DataLoader",
+    "A single epoch moves the weights only a small step, because the learning rate keeps each step small.":
+        "holds only for full-batch training",
+    "In one epoch, every training sample is used exactly once.": "false with drop_last=True",
+    "By default, since torch 2.0, `opt.zero_grad()` resets each gradient by setting `.grad` to None.":
+        "a version default the lesson's own outputs contradict",
+    "Counting from 1, which of the five steps computes the gradients with `loss.backward()`?":
+        "the five steps are listed only in the .py docstring",
+    "A higher loss means a better model, because the model has learned more.": "a strawman",
+    "An epoch is another name for the batch size.": "a strawman",
+    "`torch.nn` is itself a ready-trained neural network that you call on your data.": "a strawman",
+    "Weights must be positive, because a negative weight would make every prediction negative.": "a strawman",
+    "p2 = x @ torch.randn(2, 3).t() + torch.randn(2)": "trivia: two randn draws differ",
+    "loss = ((preds - targets) ** 2).mean()\nprint(loss.numel(), loss.item())":
+        "cannot tell the mean squared error from the mean absolute error",
+    "`with torch.no_grad:`, without the parentheses, works just as well as `with torch.no_grad():`.":
+        "a syntax detail, not the idea",
+}
+OWN_CODE_ANSWER = {"q08": "x @ w.t() + b"}  # a part's statements must not spell out its own code kata's answer
+
+
+def test_no_disputed_key_strawman_or_trivia_comes_back():
+    found = []
+    for kata in WRITTEN:
+        key = key_of(kata)
+        texts = [s.text for s in key.statements] + [b.prompt for b in key.blanks] + [s.code for s in key.snippets]
+        found += [f"{kata.id}: {old[:70]!r} ({why})" for old, why in DISPUTED.items()
+                  if any(written._code_key(old) in written._code_key(text) for text in texts)]
+        code = OWN_CODE_ANSWER.get(kata.id)
+        found += [f"{kata.id}: a statement spells out the code answer {code!r}: {s.text!r}" for s in key.statements
+                  if code and code in s.text]
+    assert not found, "disputed keys, strawmen or giveaways are back:\n" + "\n".join(found)
+
+
+def test_no_two_parts_share_a_statement_or_nearly_one():
+    """Two statements of different parts with 60% or more of their words in common say the same thing: one part
+    would give the other away (measured: the shared pairs of q14/q24, q17/q18, q30/q36 and q32/q34 were 64–100%)."""
+    seen = [(kata.id, s.text, set(re.findall(r"\w+", s.text.lower()))) for kata in WRITTEN for s in key_of(kata).statements]
+    shared = [f"{a}/{b} ({len(x & y) / len(x | y):.0%}): {t!r} ~ {u!r}"
+              for n, (a, t, x) in enumerate(seen) for b, u, y in seen[n + 1:]
+              if a != b and len(x & y) / len(x | y) >= 0.6]
+    assert not shared, "statements shared between parts (one part gives the other away):\n" + "\n".join(shared)

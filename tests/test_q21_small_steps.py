@@ -19,7 +19,7 @@ KEY = written.Key(
                      "step downhill, not a giant leap.", "what the small factor does"),
         written.false("The small factor is there to turn the step around, so that it points downhill.",
                       "what the small factor does"),
-        written.false("A larger factor always trains faster, because each step goes further downhill.",
+        written.false("Any factor below 1 keeps the steps safe, because each step is then smaller than the gradient.",
                       "how big the factor should be"),
         written.true("With a factor that is too small, each step barely moves the weights and training is slow.",
                      "how big the factor should be"),
