@@ -18,7 +18,8 @@ KEY = written.Key(
                       "what the update does with a negative gradient"),
         written.true("In `w -= lr * w.grad`, a derivative of -1000 moves the weight 1000 times as far as a derivative "
                      "of -1.", "what the size of a derivative does to the step"),
-        written.false("A derivative of -0.001 and a derivative of -1000 call for the same change of the weight.",
+        written.false("In `w -= lr * w.grad`, a derivative of -0.001 and a derivative of -1000 change the weight by the "
+                      "same amount.",
                       "what the size of a derivative does to the step"),
         written.true("When a weight's derivative is 0, `w -= lr * w.grad` leaves that weight where it is.",
                      "a derivative of zero"),
