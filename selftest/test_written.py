@@ -355,3 +355,17 @@ def test_no_two_parts_share_a_statement_or_nearly_one():
               for n, (a, t, x) in enumerate(seen) for b, u, y in seen[n + 1:]
               if a != b and len(x & y) / len(x | y) >= 0.6]
     assert not shared, "statements shared between parts (one part gives the other away):\n" + "\n".join(shared)
+
+
+# The phrasings the issue names, on the blanks they were refused by.
+NAMED = {"q17": ["decrease it slightly", "Decrease it slightly.", "you should decrease it slightly", "decrease"],
+         "q18": ["increase it slightly", "Increase it a little.", "to increase it slightly", "increase"],
+         "q16": ["about -1", "≈ -1", "−1", "falls by 1"], "q12": ["9", "about 9", "9.0"]}
+
+
+@pytest.mark.parametrize("kata_id", sorted(NAMED))
+def test_the_phrasings_learners_wrote_are_accepted(kata_id):
+    kata = next(k for k in WRITTEN if k.id == kata_id)
+    blank = key_of(kata).blanks[0]
+    refused = [value for value in NAMED[kata_id] if not written.accepted(value, blank.accept)]
+    assert not refused, f"{kata_id}: the blank about {blank.about} refuses {refused}"
