@@ -14,12 +14,13 @@ KEY = written.Key(
                       "descent can begin.", "whether a random start is a problem"),
         written.true("Gradient descent can start from random weights: they are expected to predict badly, and training "
                      "adjusts them.", "whether a random start is a problem"),
-        written.false("A randomly initialized model predicts the average of the targets until it is trained.",
+        written.false("A randomly initialized model predicts the average of the targets until "
+                      "it is trained, as the random weights cancel out on average.",
                       "what an untrained model predicts"),
         written.false("Running the untrained model on the same inputs a second time gives predictions closer to the "
                       "targets.", "what brings the predictions closer"),
-        written.true("With a small enough learning rate, each gradient-descent step lowers the loss, so the predictions "
-                     "move closer to the targets overall.", "what brings the predictions closer"),
+        written.true("With a small enough learning rate, gradient-descent steps bring the loss "
+                     "down, so the predictions move closer to the targets.", "what brings the predictions closer"),
         written.true("A large loss at the start is expected: it measures how far the random model's predictions are "
                      "from the targets.", "what the first loss shows"),
     ),
