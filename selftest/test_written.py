@@ -436,3 +436,51 @@ def test_no_one_word_cue_marks_much_more_than_chance():
     loud = {name: f"{score:.0%}" for name, score in cue_scores(statements).items() if score > 0.6}
     assert not loud, (f"over all {len(statements)} statements, one rule on a single cue marks more than 60% right: {loud}."
                       " Spread that cue over true and false statements (benchmarks/written_cues.py shows where).")
+
+
+# The quiz's reserve (quiz/*.toml) is asked one item at a time, so a cue there works on a single statement: true
+# and false must be as common and as long, and no one-word cue may mark more than 60% right. Its predictions are
+# what the snippets print, and no reserve statement rewords a kata statement (the quiz tests on unseen items).
+# Measured on the first reserve: 50 true of 81, true 118 characters against false 96.
+
+
+def quiz_items() -> list[tuple[str, dict]]:
+    import tomllib
+
+    return [(path.stem[:3], item) for path in sorted((ROOT / "quiz").glob("q*.toml"))
+            for item in tomllib.loads(path.read_text(encoding="utf-8")).get("item", [])]
+
+
+def test_the_quiz_statements_give_nothing_away_by_their_surface():
+    statements = [(item["text"], item["true"]) for _, item in quiz_items() if item["kind"] == "statement"]
+    share = sum(ok for _, ok in statements) / len(statements)
+    mean_true = sum(len(t) for t, ok in statements if ok) / sum(ok for _, ok in statements)
+    mean_false = sum(len(t) for t, ok in statements if not ok) / sum(not ok for _, ok in statements)
+    median = statistics.median(len(t) for t, _ in statements)
+    by_length = sum((len(t) > median) == ok for t, ok in statements) / len(statements)
+    loud = {name: f"{score:.0%}" for name, score in cue_scores(statements).items() if score > 0.6}
+    assert 0.4 <= share <= 0.6, f"{share:.0%} of the {len(statements)} quiz statements are true: 'always true' pays"
+    assert abs(mean_true - mean_false) < 0.1 * min(mean_true, mean_false), (
+        f"quiz statements: true ones average {mean_true:.0f} characters, false ones {mean_false:.0f}")
+    assert max(by_length, 1 - by_length) <= 0.6, f"'true if longer than the median' marks {by_length:.0%} of the quiz right"
+    assert not loud, f"one rule on a single cue marks more than 60% of the quiz statements right: {loud}"
+
+
+def test_the_quiz_predictions_are_what_the_snippets_print():
+    wrong = [f"{pid} {item['id']}: says {item['output']!r}, prints {written.run_snippet(item['code'])!r}"
+             for pid, item in quiz_items() if item["kind"] == "predict"
+             and not written.same_output(item["output"], written.run_snippet(item["code"]))]
+    assert not wrong, "quiz predictions that are not what the snippet prints:\n" + "\n".join(wrong)
+
+
+def test_no_quiz_statement_rewords_a_kata_statement():
+    """Half or more of the words in common is a rewording (measured: the closest honest pair shares 40%)."""
+    katas = [(k.id, s.text, set(re.findall(r"\w+", s.text.lower()))) for k in WRITTEN for s in key_of(k).statements]
+    close = []
+    for pid, item in quiz_items():
+        if item["kind"] != "statement":
+            continue
+        words = set(re.findall(r"\w+", item["text"].lower()))
+        close += [f"{pid} {item['id']} ~ {kid}: {text!r}" for kid, text, other in katas
+                  if len(words & other) / len(words | other) >= 0.5]
+    assert not close, "quiz statements that reword a kata statement (the quiz must test on unseen items):\n" + "\n".join(close)

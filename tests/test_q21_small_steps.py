@@ -9,7 +9,7 @@ KEY = written.Key(
         written.true("The gradient says which way is downhill at the current weights, not how far away the lowest loss "
                      "is.", "what the gradient says about a step"),
         written.false("Subtracting the whole gradient moves each weight straight to its best "
-                      "value: the gradient measures the distance to it.",
+                      "value, landing exactly where the loss is lowest.",
                       "what the gradient says about a step"),
         written.true("At the lesson's random start some gradient elements are in the thousands; "
                      "subtracting them whole would overshoot the minimum by far.", "what a step by the whole gradient does"),

@@ -197,8 +197,8 @@ KEY = written.Key(
                       "what a growing loss calls for"),
         written.false("Once the loss is nan, training on with a smaller learning rate brings it back down.",
                       "what to do with a model that diverged"),
-        written.true("A loss that stays exactly the same can come from a bug, such as "
-                     "predictions that are not recomputed after the update.", "when the learning rate is not the cause"),
+        written.true("A loss that stays exactly the same can come from a bug instead of the "
+                     "learning rate, such as a loop that never calls `opt.step()`.", "when the learning rate is not the cause"),
         written.true("Once the loss is nan, the weights already hold inf or nan, so training "
                      "must restart from fresh weights.",
                      "what to do with a model that diverged"),

@@ -4,8 +4,8 @@ from katakit import written
 
 KEY = written.Key(
     statements=(
-        written.false("A layer from `torch.nn` trains itself: calling the model on a batch of "
-                      "data also nudges its weights towards the targets.",
+        written.false("A layer from `torch.nn` trains itself: every call on a batch of data "
+                      "also runs backward() and a small update.",
                       "what calling a torch.nn model does"),
         written.false("`torch.nn` is meant for deep networks; a linear regression model cannot be built from its "
                       "parts.", "what torch.nn is"),
