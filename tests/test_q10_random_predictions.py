@@ -25,9 +25,10 @@ KEY = written.Key(
                      "from the targets.", "what the first loss shows"),
     ),
     blanks=(
-        written.Blank("`torch.randn` draws each starting value from a normal distribution with mean 0 and a standard "
-                      "deviation of what number?", accept=("1",), reject=("0", "0.5", "0.1", "10", "100"),
-                      about="the spread of torch.randn", form="one number"),
+        written.Blank("The lesson's crop data has 5 rows of targets. How many of those targets does `torch.randn(2, 3)` "
+                      "look at to choose the starting weights?", accept=("0", "none", "no targets", "none of them"),
+                      reject=("5", "all", "all of them", "1", "2", "3", "10", "15"),
+                      about="what the random start knows about the data", form="one number"),
     ),
     snippets=(
         written.Snippet("x = torch.tensor([[1., 2.]])\ny = torch.tensor([[5.]])\n"
