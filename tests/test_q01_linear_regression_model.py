@@ -123,8 +123,8 @@ def test_a_linear_fit_with_a_bias_explains_every_target(kata):
 
 KEY = written.Key(
     statements=(
-        written.true("A linear regression model predicts each target variable as a weighted sum of the input variables "
-                     "plus a bias.", "what the model computes"),
+        written.true("A linear regression model predicts each target variable as a weighted sum "
+                     "of all the input variables plus a bias.", "what the model computes"),
         written.false("Because the model is linear, doubling every input (temperature, rainfall "
                       "and humidity) always doubles every predicted yield.",
                       "what the model computes"),

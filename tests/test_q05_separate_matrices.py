@@ -11,7 +11,8 @@ KEY = written.Key(
         written.false("The targets also go into the model alongside the inputs: it computes its "
                       "predictions from both.",
                       "what goes into the model"),
-        written.true("The targets are used in the loss, which compares them with the predictions.",
+        written.true("The targets are used at every training step, in the loss, which compares "
+                     "them with the predictions.",
                      "where the targets are used"),
         written.false("The targets are only needed after training, to report how good the model is; the training steps "
                       "never use them.", "where the targets are used"),

@@ -6,7 +6,8 @@ from katakit import written
 
 KEY = written.Key(
     statements=(
-        written.true("At the start, `w` and `b` are random numbers drawn without looking at the data.",
+        written.true("At the start, all the numbers in `w` and `b` are random, drawn without "
+                     "looking at the data.",
                      "where the starting parameters come from"),
         written.false("`torch.randn` picks starting weights that already fit the data roughly, so only small "
                       "corrections are needed.", "where the starting parameters come from"),

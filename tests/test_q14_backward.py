@@ -116,7 +116,8 @@ KEY = written.Key(
         written.false("`loss.backward()` returns the gradients of `w` and `b`: `grads = "
                       "loss.backward()` is how the lesson gets hold of them.",
                       "what backward() computes and where it puts it"),
-        written.true("Tensors created without `requires_grad=True`, such as `inputs` and `targets`, get no gradient.",
+        written.true("Only tensors created with `requires_grad=True` get a gradient; `inputs` "
+                     "and `targets` get no `.grad` at all.",
                      "which tensors get a gradient"),
         written.false("backward() computes a gradient for every tensor used to compute the loss, `inputs` and `targets` "
                       "included.", "which tensors get a gradient"),

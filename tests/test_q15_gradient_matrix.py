@@ -165,7 +165,7 @@ KEY = written.Key(
         written.false("Because the loss is a single number, its derivative with respect to `w` is a single number too.",
                       "how many derivatives there are"),
         written.true("`w.grad` has the same shape as `w`, (2, 3) for the crop model: one "
-                     "derivative per weight, in that weight's place.", "the shape of a gradient"),
+                     "derivative for every weight, in that weight's place.", "the shape of a gradient"),
         written.false("`w.grad` has the shape of `w.t()`, (3, 2), because the model multiplies the inputs by `w.t()`.",
                       "the shape of a gradient"),
         written.false("`b.grad` has the same shape as `w.grad`, (2, 3): all the gradients of "

@@ -129,7 +129,8 @@ KEY = written.Key(
     statements=(
         written.false("`torch.no_grad()` also stops the weights from being updated: `w -= lr * w.grad` inside the "
                       "block leaves `w` as it was.", "what no_grad does to an update"),
-        written.true("Inside `with torch.no_grad():`, PyTorch records no operations in the autograd graph.",
+        written.true("Inside `with torch.no_grad():`, every operation runs without being "
+                     "recorded in the autograd graph.",
                      "what no_grad does to recording"),
         written.true("Predictions `x @ w.t() + b` made inside `torch.no_grad()` have no "
                      "`grad_fn` and `requires_grad=False`, though `w` requires grad.", "what predictions computed under no_grad are"),

@@ -218,8 +218,8 @@ def test_the_loss_falls_over_a_few_steps(kata, seed):
 
 KEY = written.Key(
     statements=(
-        written.true("Each step computes fresh predictions from the current weights, and the loss from those "
-                     "predictions.", "where each step's predictions come from"),
+        written.true("Every step computes fresh predictions from the current weights, and the "
+                     "loss from those predictions.", "where each step's predictions come from"),
         written.true("The update subtracts the learning rate times the gradient from each weight and bias.",
                      "which way the update moves the weights"),
         written.false("The predictions can be computed once, before training, and reused by "

@@ -216,7 +216,7 @@ def test_zero_epochs_return_no_losses_and_leave_the_parameters_alone(kata, seed)
 
 KEY = written.Key(
     statements=(
-        written.true("Each epoch starts from the weights that the previous epoch left behind.",
+        written.true("Every epoch starts from the weights that the previous epoch left behind.",
                      "where each epoch starts"),
         written.false("With the lesson's small learning rate, a single epoch already brings the loss as low as "
                       "gradient descent can take it.",

@@ -136,8 +136,8 @@ def test_the_orders_are_those_of_a_seeded_data_loader(kata, seed):
 
 KEY = written.Key(
     statements=(
-        written.true("With `shuffle=True`, each epoch cuts the rows into new random batches, so "
-                     "which rows share a batch keeps changing.", "what goes into each batch"),
+        written.true("With `shuffle=True`, every epoch cuts the rows into new random batches, "
+                     "so which rows share a batch keeps changing.", "what goes into each batch"),
         written.false("Shuffling changes the data set: the model learns from different rows than it would without "
                       "shuffling.", "which rows an epoch uses"),
         written.false("Sorting the rows by target before batching is harmless: each batch's "

@@ -104,7 +104,8 @@ KEY = written.Key(
         written.false("Each batch gives exactly the gradient of the whole dataset, only "
                       "computed faster, because the rows share one pattern.",
                       "what a batch's gradient is"),
-        written.true("Training in small batches makes several updates per epoch: an update per batch.",
+        written.true("Training in small batches makes several updates per epoch: an update for "
+                     "every batch.",
                      "how many updates an epoch makes"),
         written.true("The noise of the batch gradients makes the steps a little random, and that randomness can help "
                      "the optimisation.", "what the noise of small batches does"),

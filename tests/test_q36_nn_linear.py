@@ -135,7 +135,8 @@ KEY = written.Key(
                       "what the layer computes"),
         written.true("`nn.Linear` creates its weight and bias with random values that already "
                      "require grad, replacing our hand-made `w` and `b`.", "what nn.Linear creates for you"),
-        written.true("Calling an `nn.Linear` model on inputs `x` computes `x @ weight.t() + bias`.",
+        written.true("Calling an `nn.Linear` model on inputs `x` always computes `x @ "
+                     "weight.t() + bias`.",
                      "what the layer computes"),
         written.false("`nn.Linear(3, 2)` takes inputs with 2 columns and gives 3 outputs for "
                       "each row, reading its arguments as (out, in).",

@@ -24,8 +24,8 @@ KEY = written.Key(
                      "`model.parameters()`.", "what counts as the parameters"),
         written.false("The loss function is passed to the optimizer when it is created, and "
                       "`opt.step()` computes the loss itself.", "what the optimizer is given"),
-        written.true("A tensor that requires grad but was not passed to the optimizer is left unchanged by "
-                     "`opt.step()`.", "which tensors opt.step() changes"),
+        written.true("`opt.step()` changes only the tensors passed to the optimizer; one that "
+                     "requires grad but was not passed stays unchanged.", "which tensors opt.step() changes"),
     ),
     blanks=(
         written.Blank("Which keyword argument of `torch.optim.SGD` sets the learning rate?",
