@@ -229,7 +229,7 @@ KEY = written.Key(
         "a loss that grows or becomes inf/nan means the learning rate is too high: lower it (e.g. divide by 10)",
         "after a divergence, start again from a freshly initialised model",
         "a loss that falls only very slowly means the learning rate is too small: raise it or train longer; a loss "
-        "that never moves may be a bug (stale predictions, no update)",
+        "that never moves may be a bug (no update reaches the weights, e.g. a missing opt.step())",
     ),
 )
 
