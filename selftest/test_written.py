@@ -501,3 +501,11 @@ def test_within_a_twin_no_cue_picks_the_true_one():
         if not 0.4 <= right <= 0.6:
             loud[name] = f"{right:.0%}"
     assert not loud, f"over {len(pairs)} true/false twins, picking by one cue finds the true one too often (or too rarely): {loud}"
+
+
+def test_no_quiz_item_appears_in_a_kata_file():
+    shown = "\n".join(written._squash(path.read_text(encoding="utf-8")) for folder in ("katas", "reference")
+                      for path in sorted((ROOT / folder).glob("q*.md")))
+    seen = [f"{pid} {item['id']}" for pid, item in quiz_items()
+            if written._squash(item.get("text") or item.get("prompt") or item.get("code", "")) in shown]
+    assert not seen, f"quiz items that a learner has already seen in katas/ or reference/: {seen}"
