@@ -21,7 +21,7 @@ KEY = written.Key(
         written.false("Running the untrained model on the same inputs a second time gives predictions closer to the "
                       "targets.", "what brings the predictions closer"),
         written.true("With a small enough learning rate, gradient-descent steps bring the loss "
-                     "down, so the predictions move closer to the targets.", "what brings the predictions closer"),
+                     "down, so the predictions move closer to the targets as a whole.", "what brings the predictions closer"),
         written.true("A large loss at the start is expected: it measures how far the random model's predictions are "
                      "from the targets.", "what the first loss shows"),
     ),

@@ -199,8 +199,8 @@ KEY = written.Key(
                       "what to do with a model that diverged"),
         written.true("A loss that stays exactly the same can come from a bug instead of the "
                      "learning rate, such as a loop that never calls `opt.step()`.", "when the learning rate is not the cause"),
-        written.true("Once the loss is nan, the weights already hold inf or nan, so training "
-                     "must restart from fresh weights.",
+        written.true("Once the loss is nan, every later gradient and update is nan too, so "
+                     "training must restart from fresh weights.",
                      "what to do with a model that diverged"),
     ),
     blanks=(

@@ -143,7 +143,7 @@ KEY = written.Key(
         written.false("Sorting the rows by target before batching is harmless: each batch's "
                       "gradient still points where the full gradient points.", "what sorted data does to batches"),
         written.true("With sorted or grouped rows (hot, dry regions first, say), unshuffled "
-                     "batches each hold one kind of row.",
+                     "batches each hold mostly one kind of row.",
                      "what sorted data does to batches"),
         written.false("Shuffled or not, each batch holds the same rows in every epoch; only the order of the batches "
                       "changes.", "what goes into each batch"),
