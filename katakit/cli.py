@@ -18,27 +18,39 @@ def _console() -> Console:
     return Console(highlight=False, soft_wrap=True)
 
 
-def _check(root, ids=None):
+def _guarded(root, ids=None, base=None) -> tuple[dict, shipped.Guard]:
+    """The results, with every pass refused while the tests or the checker differ from what was shipped (or
+    from the starting commit, or `base`), and the guard that judged."""
     # imported here: run imports torch through the tests, and `katas --help` stays instant
     from katakit import notebook, run
 
     if notebook.in_notebook():  # %katas: the kernel's warm session, collected once
-        return notebook.results(root, ids or [k.id for k in manifest.load(root)])
-    return run.run(ids, root=root)
+        results = notebook.results(root, ids or [k.id for k in manifest.load(root)])
+    else:
+        results = run.run(ids, root=root)
+    found = shipped.guard(root, base)
+    return shipped.refuse(results, found), found
 
 
-def _warn_tampering(console, root) -> list[str]:
-    changed = shipped.tampered(root)
+def _check(root, ids=None):
+    return _guarded(root, ids)[0]
+
+
+def _warn_tampering(console, root, found: shipped.Guard | None = None) -> list[str]:
+    found = found or shipped.guard(root)
+    changed = found.changed
     if changed:
-        console.print(f"[yellow]Warning: {len(changed)} file(s) that hold the tests or the references differ from "
-                      f"what was shipped: {', '.join(changed[:5])}{' …' if len(changed) > 5 else ''}. "
-                      "A pass on edited tests is not a pass; `git checkout -- <file>` restores one.[/]")
+        console.print(f"[yellow]Warning: {len(changed)} file(s) that hold the tests, the references or the checker "
+                      f"differ from what was shipped: {escape(', '.join(changed[:5]))}{' …' if len(changed) > 5 else ''}. "
+                      f"No kata passes while they do; {escape(found.way_back())}.[/]")
+    if found.note:
+        console.print(f"[dim]Note: {escape(found.note)}.[/]")
     return [f"tests or references were edited: {', '.join(changed)}"] if changed else []
 
 
 def cmd_status(args, root, katas, console) -> int:
-    results = _check(root)
-    _warn_tampering(console, root)
+    results, found = _guarded(root)
+    _warn_tampering(console, root, found)
     views.show_progress(console, katas, results)
     if (root / review.REVIEW_FILE).is_file():
         console.print(review.summary(root, katas))
@@ -54,13 +66,16 @@ def cmd_status(args, root, katas, console) -> int:
 def cmd_check(args, root, katas, console) -> int:
     if args.ids:
         chosen = [manifest.get(kata_id, katas) for kata_id in args.ids]
-        results = _check(root, [k.id for k in chosen])
+        results, found = _guarded(root, [k.id for k in chosen])
+        if not any(results[k.id].checks[:1] and results[k.id].checks[0].name == shipped.REFUSED for k in chosen):
+            _warn_tampering(console, root, found)  # (a refused pass says it in the kata's own report)
         for kata in chosen:
             views.show_kata(console, kata, results[kata.id])
             if results[kata.id].status == "passed":
                 console.print(f"\n[green]{kata.id} passes.[/] See our solution: [bold]katas solution {kata.id}[/]")
         return 0 if all(results[k.id].status == "passed" for k in chosen) else 1
-    results = _check(root)
+    results, found = _guarded(root)
+    _warn_tampering(console, root, found)
     views.show_list(console, katas, results)
     views.show_progress(console, katas, results)
     return 0 if all(r.status == "passed" for r in results.values()) else 1
@@ -83,8 +98,9 @@ def cmd_hint(args, root, katas, console) -> int:
 
 
 def cmd_report(args, root, katas, console) -> int:
-    results = _check(root)
-    warnings = [f"tests or references were edited: {', '.join(shipped.tampered(root))}"] if shipped.tampered(root) else []
+    results, found = _guarded(root)
+    warnings = [f"tests or references were edited, so no kata counts as passed: {', '.join(found.changed)}"
+                ] if found.changed else []
     if args.junit:
         path = args.here / args.junit
         path.write_text(views.report_junit(katas, results), encoding="utf-8")
@@ -163,13 +179,10 @@ def cmd_ci(args, root, katas, console) -> int:
     from katakit import files
 
     try:
-        results = _check(root)
-        changed = shipped.tampered(root)
-        if args.base:
-            try:
-                changed = shipped.changed_since(root, args.base)
-            except RuntimeError as err:
-                print(f"> Could not compare with {args.base} ({err}); compared with the shipped checksums instead.\n")
+        results, found = _guarded(root, base=args.base)
+        changed = found.changed
+        if found.note:
+            print(f"> Note: {found.note}.\n")
         touched = [k for k in katas if any(files.differs_from_stub(root, name) for name in k.files)]
         broken = [k.id for k in touched if results.get(k.id) is None or results[k.id].status in ("failed", "error")]
         warnings = [f"tests or references were edited, so this is not a pass: {', '.join(changed)}"] if changed else []
