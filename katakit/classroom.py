@@ -21,28 +21,73 @@ WORKFLOW = Path(".github") / "workflows" / "classroom.yml"
 STATUSES = ("passed", "failed", "error", "not_started")
 
 
+# Actions pinned to a commit (zizmor's unpinned-uses): a tag can be moved to other code, a commit cannot. The
+# SHAs were read from public workflows that pin the same version, each seen in two or more of them.
+CHECKOUT = "actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683  # v4.2.2"
+SETUP_PYTHON = "actions/setup-python@a26af69be951a213d495a4c3e4e4022e16d87065  # v5.6.0"
+# GitHub Classroom's own grader and reporter publish a moving `v1` tag and no release commits: their commit
+# could not be verified offline, so they stay on v1 (see the README's maintainers section).
+GRADER = "education/autograding-command-grader@v1  # zizmor: ignore[unpinned-uses] GitHub Classroom's, see README"
+REPORTER = "education/autograding-grading-reporter@v1  # zizmor: ignore[unpinned-uses] GitHub Classroom's, see README"
+# The first commit of every GitHub Classroom repository is Classroom's "Initial commit" by this bot; a fork or
+# a "Use this template" copy starts from the project's or the learner's own commit.
+CLASSROOM_BOT = "github-classroom[bot]"
+
+
 def workflow(katas: list[manifest.Kata]) -> str:
-    """The autograding workflow: install once, then `katas check qNN` as a grader step per kata."""
+    """The autograding workflow: a job that tells whether this is a Classroom repository, then (only there)
+    install once and run `katas check qNN` as a grader step per kata."""
     lines = [
         "# GitHub Classroom autograding: one point per kata, 0-44 per learner. Generated from katas.toml by",
         "# `katas classroom`; do not edit by hand (the self-test checks it matches).",
+        "# It grades only in a GitHub Classroom assignment repository. Anywhere else (a fork, a copy made with",
+        '# "Use this template") the first job says so and the grading job is skipped: no red beside `katas`.',
         "name: Autograding Tests",
         "on:",
         "  push:",
         "  repository_dispatch:",
         "permissions:",
-        "  checks: write  # the grading reporter writes the score as a check run",
-        "  actions: read",
         "  contents: read",
         "jobs:",
-        "  run-autograding-tests:",
+        "  classroom:",
+        "    # A Classroom repository starts with Classroom's own commit, by github-classroom[bot]: the one mark",
+        "    # GitHub Classroom leaves in every assignment repository (forks and template copies of a learner",
+        "    # who is not in a class start from another commit). Skipped on the bot's own set-up pushes.",
         "    runs-on: ubuntu-latest",
-        "    if: github.actor != 'github-classroom[bot]'",
+        f"    if: github.actor != '{CLASSROOM_BOT}'",
+        "    timeout-minutes: 5",
+        "    outputs:",
+        "      graded: ${{ steps.where.outputs.graded }}",
+        "    steps:",
+        f"      - uses: {CHECKOUT}",
+        "        with:",
+        "          fetch-depth: 0  # the first commit tells where this runs",
+        "          persist-credentials: false",
+        "      - name: Is this a GitHub Classroom assignment repository?",
+        "        id: where",
+        "        run: |",
+        f"          if git log --max-parents=0 --format='%an <%ae>' HEAD | grep -qF '{CLASSROOM_BOT}'; then",
+        '            echo "graded=true" >> "$GITHUB_OUTPUT"',
+        "          else",
+        '            echo "Not a GitHub Classroom assignment repository (its first commit is not Classroom\'s): no grading."',
+        '            echo "graded=false" >> "$GITHUB_OUTPUT"',
+        "          fi",
+        "  run-autograding-tests:",
+        "    needs: classroom",
+        "    if: needs.classroom.outputs.graded == 'true'",
+        "    runs-on: ubuntu-latest",
         "    timeout-minutes: 60",
+        "    permissions:",
+        "      checks: write  # the grading reporter writes the score as a check run",
+        "      actions: read",
+        "      contents: read",
         "    steps:",
         "      - name: Checkout code",
-        "        uses: actions/checkout@v4",
-        "      - uses: actions/setup-python@v5",
+        f"        uses: {CHECKOUT}",
+        "        with:",
+        "          fetch-depth: 0  # `katas check` compares the tests with the repository's first commit",
+        "          persist-credentials: false",
+        f"      - uses: {SETUP_PYTHON}",
         "        with:",
         '          python-version: "3.11"',
         "          cache: pip",
@@ -56,7 +101,7 @@ def workflow(katas: list[manifest.Kata]) -> str:
         lines += [
             f"      - name: {kata.id}",
             f"        id: {kata.id}",
-            "        uses: education/autograding-command-grader@v1",
+            f"        uses: {GRADER}",
             "        with:",
             f"          test-name: {kata.id}",
             '          setup-command: ""',
@@ -64,8 +109,7 @@ def workflow(katas: list[manifest.Kata]) -> str:
             "          timeout: 2",
             "          max-score: 1",
         ]
-    lines += ["      - name: Autograding Reporter", "        uses: education/autograding-grading-reporter@v1",
-              "        env:"]
+    lines += ["      - name: Autograding Reporter", f"        uses: {REPORTER}", "        env:"]
     lines += [f'          {kata.id.upper()}_RESULTS: "${{{{steps.{kata.id}.outputs.result}}}}"' for kata in katas]
     lines += ["        with:", f"          runners: {','.join(k.id for k in katas)}"]
     return "\n".join(lines) + "\n"

@@ -3,14 +3,16 @@ XML, `katas roster` turns many learners' reports into one table (skipping bad fi
 CI judges edits to the tests against the commit the fork started from."""
 
 import json
+import os
 import re
+import shutil
 import subprocess
 import sys
 from xml.etree import ElementTree as ET
 
 import pytest
 
-from katakit import cli, manifest
+from katakit import cli, manifest, shipped
 
 ROOT = manifest.find_root()
 KATAS = manifest.load(ROOT)
@@ -28,6 +30,42 @@ def test_the_classroom_workflow_is_generated_from_the_manifest_with_a_point_per_
     text = (ROOT / ".github" / "workflows" / "classroom.yml").read_text(encoding="utf-8")
     assert all(f"command: katas check {k.id}\n" in text for k in KATAS) and text.count("max-score: 1") == len(KATAS)
     assert "pull_request_target" not in text and "contents: read" in text
+
+
+def test_workflows_pin_their_actions_keep_no_credentials_and_run_only_where_their_verdict_is_true(tmp_path):
+    workflows = {p.name: p.read_text(encoding="utf-8") for p in (ROOT / ".github" / "workflows").glob("*.yml")}
+    assert set(workflows) == {"classroom.yml", "katas.yml", "selftest.yml"}
+    for name, text in workflows.items():
+        for action, comment in re.findall(r"uses: (\S+)(.*)", text):
+            pinned = re.fullmatch(r"[\w-]+/[\w.-]+@[0-9a-f]{40}", action) and re.fullmatch(r"\s+# v[\d.]+", comment)
+            assert pinned or "zizmor: ignore[unpinned-uses]" in comment, f"{name}: {action}{comment} is not pinned"
+        assert text.count("persist-credentials: false") == text.count("uses: actions/checkout@"), name
+    # selftest: one line names the project's repository, and every other job needs the job that holds it
+    selftest = workflows["selftest.yml"]
+    jobs = re.findall(r"^  ([\w-]+):\n(?:    #.*\n)*(.*)", selftest.split("\njobs:\n")[1], re.M)
+    assert selftest.count("github.repository == ") == 1 and jobs[0][0] == "home", jobs
+    assert all(first == "    needs: home" for _, first in jobs[1:]), jobs
+    # classroom: grading needs the job that recognises a Classroom repository by its first commit's author.
+    # Run that job's script in a Classroom-made repository and in a learner's own one.
+    classroom = workflows["classroom.yml"]
+    assert "    needs: classroom\n    if: needs.classroom.outputs.graded == 'true'\n" in classroom
+    script = classroom.split("        run: |\n", 1)[1].split("\n  run-autograding-tests:", 1)[0]
+    graded = {}
+    for who in ("github-classroom[bot]", "a learner"):
+        repo = tmp_path / who.split("[")[0].replace(" ", "-")
+        (repo / "katas").mkdir(parents=True)
+        (repo / "katas" / "q01.py").write_text("x = 1\n")
+        subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+        subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
+        subprocess.run(["git", "-c", f"user.name={who}", "-c", "user.email=66690702+bot@users.noreply.github.com",
+                        "-c", "commit.gpgsign=false", "commit", "-qm", "Initial commit"], cwd=repo, check=True)
+        subprocess.run(["git", "-c", "user.name=learner", "-c", "user.email=l@example.com", "-c", "commit.gpgsign=false",
+                        "commit", "-qm", "my work", "--allow-empty"], cwd=repo, check=True)
+        output = tmp_path / f"{repo.name}.out"
+        subprocess.run(["bash", "-ec", script], cwd=repo, check=True, capture_output=True,
+                       env={**os.environ, "GITHUB_OUTPUT": str(output)})
+        graded[who] = output.read_text()
+    assert graded == {"github-classroom[bot]": "graded=true\n", "a learner": "graded=false\n"}, graded
 
 
 def test_report_junit_writes_a_suite_per_kata_and_a_case_per_check(tmp_path, capsys, monkeypatch):
@@ -81,17 +119,54 @@ def test_roster_writes_csv_markdown_and_a_heat_map(reports, tmp_path, capsys, mo
     assert code == 0 and (tmp_path / "class.png").read_bytes().startswith(b"\x89PNG")
 
 
-def test_fork_ci_sees_edited_tests_even_when_the_checksums_were_rewritten(make_copy, katas_in):
-    copy = make_copy()
-    git = ["git", "-c", "user.email=learner@example.com", "-c", "user.name=learner"]
-    subprocess.run([*git, "init", "-q"], cwd=copy, check=True)
-    subprocess.run([*git, "add", "-A"], cwd=copy, check=True)
-    subprocess.run([*git, "commit", "-qm", "the fork starts here"], cwd=copy, check=True)
-    start = subprocess.run(["git", "rev-parse", "HEAD"], cwd=copy, capture_output=True, text=True).stdout.strip()
+GIT = ["git", "-c", "user.email=learner@example.com", "-c", "user.name=learner", "-c", "commit.gpgsign=false"]
+
+
+def _commit(copy, message: str, *paths: str) -> str:
+    subprocess.run([*GIT, "init", "-q"], cwd=copy, check=True)
+    subprocess.run([*GIT, "add", *(paths or ["-A"])], cwd=copy, check=True)
+    subprocess.run([*GIT, "commit", "-qm", message], cwd=copy, check=True)
+    return subprocess.run(["git", "rev-parse", "HEAD"], cwd=copy, capture_output=True, text=True).stdout.strip()
+
+
+def _edit_the_tests_and_hide_it(copy) -> None:
+    """The attack: edit a test, then rewrite shipped.json so the checksums match the edit."""
     test = copy / "tests" / "test_q13_mse.py"
     test.write_text(test.read_text() + "\n# the learner's edit\n")
     subprocess.run([sys.executable, "-m", "katakit.shipped", "--write"], cwd=copy, check=True, capture_output=True)
-    out = katas_in(copy, fresh=True, plain=["ci"], based=["ci", "--base", start])  # the copy's own shipped.json
-    assert out["plain"][0] == 0, "the rewritten checksums hide the edit from a plain `katas ci` (expected)"
+
+
+def test_edited_tests_never_earn_a_pass_even_when_the_checksums_were_rewritten(make_copy, katas_in, monkeypatch):
+    # A repository made from the template (Classroom, "Use this template"): its first commit holds shipped.json,
+    # so `katas check` (each Classroom grader step), the JSON report and `katas ci` compare with it by git.
+    template_made = make_copy()
+    shutil.copy(ROOT / "reference" / "q13_mse.py", template_made / "katas" / "q13_mse.py")
+    _commit(template_made, "Initial commit")
+    _edit_the_tests_and_hide_it(template_made)
+    # A fork: its first commit is the project's own, without shipped.json; only `--base` (the CI's merge-base
+    # with the upstream) knows where it started.
+    fork = make_copy()
+    _commit(fork, "the project's first commit", "katas.toml")
+    start = _commit(fork, "the fork starts here")
+    _edit_the_tests_and_hide_it(fork)
+
+    out = katas_in(template_made, fresh=True, check=["check", "q13"], ci=["ci", "--report", "report.json"])
+    code, text = out["check"]
+    assert code == 1 and "(error)" in text and "q13 passes" not in text, text
+    assert "tests/test_q13_mse.py" in text and "katakit/shipped.json" in text and "git checkout " in text, text
+    report = json.loads((template_made / "report.json").read_text(encoding="utf-8"))
+    assert report["passed"] == 0, "the JSON report counts a pass on edited tests"
+    assert out["ci"][0] == 1 and "Verdict: red" in out["ci"][1], out["ci"][1][-600:]
+    out = katas_in(fork, fresh=True, plain=["ci"], based=["ci", "--base", start])
+    assert out["plain"][0] == 0, "the rewritten checksums hide the edit from a plain `katas ci` in a fork (expected)"
     code, text = out["based"]
     assert code == 1 and "tests/test_q13_mse.py" in text and "katakit/shipped.json" in text, text[-600:]
+
+    # Without git the checksums judge alone, and the learner is told so (fail open, with a note).
+    def no_git(*args, **kwargs):
+        raise RuntimeError("git could not run: [Errno 2] No such file or directory: 'git'")
+
+    monkeypatch.setattr(shipped, "_git", no_git)
+    found = shipped.guard(template_made)
+    assert found.changed == ["tests/test_q13_mse.py"] and "git is not installed" in found.note, found  # this
+    # process's shipped.json (the project's) sees the edit; the copy's rewritten one hid it, git would not have
