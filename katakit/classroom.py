@@ -134,27 +134,70 @@ def _learner_name(path: Path) -> str:
     return path.parent.name if path.stem == "katas-report" else path.stem
 
 
+MAX_REPORT_BYTES = 20 << 20  # a report of 44 katas is a few hundred kB at most
+
+
+def _problem(data) -> str | None:
+    """What makes data not a `katas report --json` report, in a few words; None when it is one."""
+    if not isinstance(data, dict):
+        return f"the top level is a {type(data).__name__}, not an object"
+    if not isinstance(data.get("katas"), list):
+        return '"katas" is not a list'
+    for n, kata in enumerate(data["katas"]):
+        where = f"katas[{n}]"
+        if not isinstance(kata, dict):
+            return f"{where} is not an object"
+        if not isinstance(kata.get("id"), str):
+            return f"{where} has no id"
+        if kata.get("status") not in STATUSES:
+            return f"{where} ({kata['id']}) has no status (one of {', '.join(STATUSES)})"
+        for key in ("failed_checks", "messages"):
+            value = kata.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                return f"{where} ({kata['id']}): {key} is not a list of strings"
+    return None
+
+
 def read_reports(folder: Path) -> tuple[list[Learner], list[str]]:
-    """Every `katas report --json` file under folder, and a line for each file that was skipped and why."""
+    """Every `katas report --json` file under folder, and a line for each file that was skipped and why: not a
+    regular file (a folder named x.json, a FIFO: never opened), too large, not UTF-8, not JSON, nested too
+    deep, or JSON of another shape."""
+    import stat
+
     learners, skipped = [], []
     for path in sorted(folder.rglob("*.json")):
         shown = path.relative_to(folder).as_posix()
         try:
+            info = path.stat()
+            if not stat.S_ISREG(info.st_mode):
+                skipped.append(f"{shown}: not a file")
+                continue
+            if info.st_size > MAX_REPORT_BYTES:
+                skipped.append(f"{shown}: {info.st_size >> 20} MB, too large for a report")
+                continue
             data = json.loads(path.read_bytes().decode("utf-8"))
+        except OSError as err:
+            skipped.append(f"{shown}: could not be read ({err.strerror or err})")
+            continue
         except UnicodeDecodeError:
             skipped.append(f"{shown}: not UTF-8 text")
             continue
         except ValueError as err:
             skipped.append(f"{shown}: not valid JSON ({err})")
             continue
-        katas = data.get("katas") if isinstance(data, dict) else None
-        if not isinstance(katas, list) or not all(isinstance(k, dict) and k.get("status") in STATUSES for k in katas):
-            skipped.append(f"{shown}: not a `katas report --json` file (no list of katas with a status)")
+        except RecursionError:
+            skipped.append(f"{shown}: not a `katas report --json` file (nested too deep)")
             continue
-        statuses = {str(k.get("id")): k["status"] for k in katas}
-        failing = {str(k.get("id")): [(name, (msg or "").splitlines()[0] if msg else "")
-                                      for name, msg in zip(k.get("failed_checks", []), k.get("messages", []) or
-                                                           [""] * len(k.get("failed_checks", [])), strict=False)]
+        problem = _problem(data)
+        if problem:
+            skipped.append(f"{shown}: not a `katas report --json` file ({problem})")
+            continue
+        katas = data["katas"]
+        statuses = {k["id"]: k["status"] for k in katas}
+        failing = {k["id"]: [(name, msg.splitlines()[0] if msg.strip() else "")
+                             for name, msg in zip(k.get("failed_checks", []),
+                                                  k.get("messages") or [""] * len(k.get("failed_checks", [])),
+                                                  strict=False)]
                    for k in katas if k["status"] in ("failed", "error")}
         learners.append(Learner(_learner_name(path), statuses, failing))
     return learners, skipped

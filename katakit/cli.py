@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -29,7 +30,27 @@ def _guarded(root, ids=None, base=None) -> tuple[dict, shipped.Guard]:
     else:
         results = run.run(ids, root=root)
     found = shipped.guard(root, base)
-    return shipped.refuse(results, found), found
+    return printable(shipped.refuse(results, found)), found
+
+
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
+
+
+def printable(results: dict) -> dict:
+    """Messages and output as text any terminal, file or JSON report can hold: a learner's exception message
+    may carry a lone surrogate (no encoding can write it: every print would fail) or control characters
+    (\\x1b would restyle the terminal). Each is shown as its escape, so the message still says what was there."""
+    def clean(text: str) -> str:
+        return _UNPRINTABLE.sub(lambda m: ascii(m.group())[1:-1], text) if _UNPRINTABLE.search(text) else text
+
+    for result in results.values():
+        result.output = clean(result.output)
+        for check in result.checks:
+            check.name = clean(check.name)
+            check.notes = [clean(note) for note in check.notes]
+            for failure in check.failures:
+                failure.message, failure.cause = clean(failure.message), clean(failure.cause)
+    return results
 
 
 def _check(root, ids=None):
@@ -216,6 +237,9 @@ def cmd_reset(args, root, katas, console) -> int:
     if not changed:
         console.print(f"{kata.id} is already the untouched stub; nothing to reset.")
         return 0
+    for name in changed:  # a link, a FIFO or a folder is refused by name before anything is written
+        files.kata_file(root, name)
+    files.no_links(root, files.BACKUPS)
     if not args.yes:
         if not sys.stdin.isatty():
             console.print(f"Resetting {kata.id} replaces {', '.join(changed)} with the stub. "
@@ -355,13 +379,21 @@ def main(argv: list[str] | None = None, console: Console | None = None) -> int:
         katas = manifest.load(root)
         os.chdir(root)
         return (getattr(args, "func", None) or cmd_status)(args, root, katas, console)
-    except (manifest.NotAKataRepo, ValueError) as err:
+    except (manifest.NotAKataRepo, ValueError) as err:  # files.Refused and files.BadBytes among them: one line
         console.print(f"[red]{escape(str(err))}[/]")
         return 2
+    except BrokenPipeError:  # `katas list | head -1`: the reader has gone, so nothing more can be said
+        if args.whole_program:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # (Python's own advice for SIGPIPE)
+        return 1
     except OSError as err:  # a read-only katas/, a file named .katas, a full disk: say which file, lose nothing
         where = f" {err.filename}" if err.filename else ""
-        console.print(f"[red]Could not read or write{escape(where)}: {escape(err.strerror or str(err))}.[/] "
-                      "Nothing was changed. Check that the folder is writable (and that .katas is a folder).")
+        console.print(f"[red]Could not read or write{escape(str(where))}: {escape(err.strerror or str(err))}.[/] "
+                      "Nothing else was changed. Check that the folder is writable (and that .katas is a folder).")
+        return 2
+    except RecursionError:  # a learner's file nested thousands deep (JSON, TOML) that a reader did not catch
+        console.print("[red]A file this command read (a report, or one under .katas/) is nested too deeply to read."
+                      "[/] Nothing was changed.")
         return 2
     except KeyboardInterrupt:
         return 130
