@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from katakit import manifest
+from katakit import files, manifest
 
 WORKFLOW = Path(".github") / "workflows" / "classroom.yml"
 STATUSES = ("passed", "failed", "error", "not_started")
@@ -148,7 +148,7 @@ def _problem(data) -> str | None:
         if not isinstance(kata, dict):
             return f"{where} is not an object"
         if not isinstance(kata.get("id"), str):
-            return f"{where} has no id"
+            return f"{where} has no id (a string such as q13)"
         if kata.get("status") not in STATUSES:
             return f"{where} ({kata['id']}) has no status (one of {', '.join(STATUSES)})"
         for key in ("failed_checks", "messages"):
@@ -169,8 +169,8 @@ def read_reports(folder: Path) -> tuple[list[Learner], list[str]]:
         shown = path.relative_to(folder).as_posix()
         try:
             info = path.stat()
-            if not stat.S_ISREG(info.st_mode):
-                skipped.append(f"{shown}: not a file")
+            if not stat.S_ISREG(info.st_mode):  # a folder named x.json, a FIFO (never opened: it would wait)
+                skipped.append(f"{shown}: {files.kind(info.st_mode)}, not a report file")
                 continue
             if info.st_size > MAX_REPORT_BYTES:
                 skipped.append(f"{shown}: {info.st_size >> 20} MB, too large for a report")

@@ -25,7 +25,7 @@ class Refused(ValueError):
 MAX_BYTES = 1 << 20
 
 
-def _kind(mode: int) -> str:
+def kind(mode: int) -> str:
     return ("a folder" if stat.S_ISDIR(mode) else "a FIFO (named pipe)" if stat.S_ISFIFO(mode)
             else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a socket" if stat.S_ISSOCK(mode)
             else "not a regular file")
@@ -38,8 +38,8 @@ def no_links(root: Path, rel: Path | str) -> Path:
         path = path / part
         if path.is_symlink():
             raise Refused(f"{path.relative_to(root).as_posix()} is a link (to {os.readlink(path)}): katas never reads or "
-                          "writes through a link, which could lead out of katas/. Replace it with a regular "
-                          "file or folder; nothing was changed.")
+                          "writes through a link, which could lead out of katas/. Replace the link with a "
+                          "real file or folder; nothing was changed.")
     return path
 
 
@@ -53,7 +53,7 @@ def regular(root: Path, rel: Path | str, way_back: str = "") -> Path | None:
         return None
     shown = Path(rel).as_posix()
     if not stat.S_ISREG(info.st_mode):
-        raise Refused(f"{shown} is {_kind(info.st_mode)}, not a file katas can read: nothing was read or written. "
+        raise Refused(f"{shown} is {kind(info.st_mode)}, not a file katas can read: nothing was read or written. "
                       + (way_back or "Remove it, or replace it with a regular file."))
     if info.st_size > MAX_BYTES:
         raise Refused(f"{shown} is {info.st_size // (1 << 20)} MB, too large for a kata's file (at most "

@@ -79,6 +79,21 @@ def test_report_junit_writes_a_suite_per_kata_and_a_case_per_check(tmp_path, cap
         assert all(c.get("classname") and c.get("name") for c in cases)
 
 
+def test_report_junit_drops_what_xml_forbids_from_a_learners_exception_message():
+    from katakit import views
+    from katakit.results import Check, Failure, KataResult
+
+    hostile = "bad\x00 nul\x1b[31m esc\x0c ff \ud800\udfff lone \ufffe end\ttab"
+    results = {k.id: KataResult(k.id, "not_started") for k in KATAS}
+    results["q13"] = KataResult("q13", "failed", [Check(f"mse{hostile}", "failed", [Failure(hostile)]),
+                                                  Check("mse errs", "error", [Failure(hostile)])])
+    text = views.report_junit(KATAS, results)
+    suite = ET.fromstring(text.encode("utf-8"))  # lone surrogates would not even encode; \x00 would not parse
+    cases = suite.find("testsuite[@name='q13 " + manifest.get("q13", KATAS).title + "']").findall("testcase")
+    assert [c.find("failure").text for c in cases[:1]] == ["bad nul[31m esc ff  lone  end\ttab"], text[-800:]
+    assert cases[1].find("error").get("message") == "bad nul[31m esc ff  lone  end\ttab" and cases[0].get("name")
+
+
 def _report(statuses: dict[str, str]) -> str:
     katas = [{"id": k, "status": s, "failed_checks": ["mse averages over every element"] if s == "failed" else [],
               "messages": ["mse([[1, 2]], [[1, 4]]) returned 4. Did you forget to average?"] if s == "failed" else []}
@@ -96,6 +111,16 @@ def reports(tmp_path):
     (tmp_path / "cy-katas" / "katas-report.json").write_text(_report(dict.fromkeys(ids, "not_started")))
     (tmp_path / "broken.json").write_text('{"total": 44, "katas": [')
     (tmp_path / "foreign.json").write_text('{"name": "not a report"}')
+    # valid JSON of the wrong shape, nesting that overflows the parser, a folder and a FIFO named *.json
+    one = {"id": "q01", "status": "failed", "failed_checks": ["x"], "messages": ["y"]}
+    for name, data in {"count.json": {"katas": [{**one, "failed_checks": 5}]}, "none.json": {"katas": "none"},
+                       "number.json": {"katas": [{**one, "status": 3}]}, "list.json": [one],
+                       "nulls.json": {"katas": [{**one, "messages": [None]}]}}.items():
+        (tmp_path / name).write_text(json.dumps(data))
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    (tmp_path / "folder.json").mkdir()
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "pipe.json")
     return tmp_path
 
 
@@ -105,6 +130,15 @@ def test_roster_prints_the_class_and_names_the_files_it_skipped(reports, capsys,
     assert code == 0
     assert "ada 44/44 done" in text and "bo 22/44 q23" in text and "cy-katas 0/44 q01" in text, out
     assert "Skipped broken.json: not valid JSON" in text and "Skipped foreign.json: not a `katas report --json`" in text
+    for line in ("count.json: not a `katas report --json` file (katas[0] (q01): failed_checks is not a list of strings)",
+                 'none.json: not a `katas report --json` file ("katas" is not a list)',
+                 "number.json: not a `katas report --json` file (katas[0] (q01) has no status",
+                 "list.json: not a `katas report --json` file (the top level is a list, not an object)",
+                 "nulls.json: not a `katas report --json` file (katas[0] (q01): messages is not a list of strings)",
+                 "deep.json: not a `katas report --json` file (nested too deep)",
+                 "folder.json: a folder, not a report file") + (
+                ("pipe.json: a FIFO (named pipe), not a report file",) if hasattr(os, "mkfifo") else ()):
+        assert f"Skipped {line}" in text, (line, out)
     assert "q23: 1 of 3 fail mse averages over every element" in text
 
 
