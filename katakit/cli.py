@@ -64,6 +64,9 @@ def _warn_tampering(console, root, found: shipped.Guard | None = None) -> list[s
         console.print(f"[yellow]Warning: {len(changed)} file(s) that hold the tests, the references or the checker "
                       f"differ from what was shipped: {escape(', '.join(changed[:5]))}{' …' if len(changed) > 5 else ''}. "
                       f"No kata passes while they do; {escape(found.way_back())}.[/]")
+    if found.foreign:
+        console.print(f"[yellow]Warning: {escape(', '.join(found.foreign))}: pytest configuration that was not shipped. "
+                      "`katas` ignores it; plain `pytest` would read it.[/]")
     if found.note:
         console.print(f"[dim]Note: {escape(found.note)}.[/]")
     return [f"tests or references were edited: {', '.join(changed)}"] if changed else []
@@ -120,8 +123,9 @@ def cmd_hint(args, root, katas, console) -> int:
 
 def cmd_report(args, root, katas, console) -> int:
     results, found = _guarded(root)
-    warnings = [f"tests or references were edited, so no kata counts as passed: {', '.join(found.changed)}"
-                ] if found.changed else []
+    warnings = ([f"tests or references were edited, so no kata counts as passed: {', '.join(found.changed)}"]
+                if found.changed else []) + ([f"pytest configuration that was not shipped (`katas` ignores it): "
+                                              f"{', '.join(found.foreign)}"] if found.foreign else [])
     if args.junit:
         path = args.here / args.junit
         path.write_text(views.report_junit(katas, results), encoding="utf-8")
@@ -201,12 +205,17 @@ def cmd_ci(args, root, katas, console) -> int:
 
     try:
         results, found = _guarded(root, base=args.base)
-        changed = found.changed
+        changed = found.changed + found.foreign
         if found.note:
             print(f"> Note: {found.note}.\n")
         touched = [k for k in katas if any(files.differs_from_stub(root, name) for name in k.files)]
-        broken = [k.id for k in touched if results.get(k.id) is None or results[k.id].status in ("failed", "error")]
-        warnings = [f"tests or references were edited, so this is not a pass: {', '.join(changed)}"] if changed else []
+        refused = {i for i, r in results.items() if r.checks[:1] and r.checks[0].name == shipped.REFUSED}
+        broken = [k.id for k in touched if results.get(k.id) is None or (
+            results[k.id].status in ("failed", "error") and k.id not in refused)]
+        warnings = ([f"tests, references or the checker were edited, so no kata counts as passed: "
+                     f"{', '.join(found.changed)}. {found.way_back()}."] if found.changed else []) + (
+            [f"pytest configuration that was not shipped: {', '.join(found.foreign)} (`katas` ignores it; plain "
+             "`pytest` would read it)."] if found.foreign else [])
         text = views.report_markdown(katas, results, warnings)
         if args.report:
             (args.here / args.report).write_text(views.report_json(katas, results, warnings=warnings) + "\n",
@@ -216,7 +225,7 @@ def cmd_ci(args, root, katas, console) -> int:
         broken, changed, touched = ["(all)"], [], []
     if broken or changed:
         reasons = ([f"touched katas that fail: {', '.join(broken)}."] if broken else []) + (
-            ["Tests or references were edited."] if changed else [])
+            [f"Edited or added: {', '.join(changed)}."] if changed else [])
         verdict = "**Verdict: red** — " + " ".join(reasons)
     else:
         verdict = f"**Verdict: green** — every kata you touched passes or is not finished yet ({len(touched)} touched)."

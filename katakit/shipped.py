@@ -15,7 +15,7 @@ import hashlib
 import json
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from katakit import manifest
@@ -72,23 +72,32 @@ def foreign_config(root: Path) -> list[str]:
     return sorted(found)
 
 
+def edited(root: Path) -> list[str]:
+    """Guarded files that differ from the shipped checksums (edited, added or removed)."""
+    shipped = load()["checksums"]
+    now = {p.relative_to(root).as_posix(): _digest(p) for p in guarded_files(root)}
+    return sorted(name for name in shipped.keys() | now.keys() if shipped.get(name) != now.get(name))
+
+
 def tampered(root: Path) -> list[str]:
     """Guarded files that differ from what was shipped (edited, added or removed), and foreign pytest
     configuration."""
-    shipped = load()["checksums"]
-    now = {p.relative_to(root).as_posix(): _digest(p) for p in guarded_files(root)}
-    edited = [name for name in shipped.keys() | now.keys() if shipped.get(name) != now.get(name)]
-    return sorted(set(edited) | set(foreign_config(root)))
+    return sorted(set(edited(root)) | set(foreign_config(root)))
 
 
-def changed_since(root: Path, base: str) -> list[str]:
-    """Guarded files (and the workflows) that differ between commit `base` and the working tree, by git:
-    in a fork's CI this catches edits to the tests even when shipped.json was rewritten to match them.
-    Raises RuntimeError when git cannot tell (no git, or no such commit)."""
+def edited_since(root: Path, base: str) -> list[str]:
+    """Guarded files (the workflows too) that differ between commit `base` and the working tree, by git: this
+    catches edits to the tests even when shipped.json was rewritten to match them. Raises RuntimeError when git
+    cannot tell (no git, or no such commit)."""
     done = _git(root, "diff", "--name-only", "--relative", base, "--", *GUARDED, *GUARDED_DIRS, WORKFLOWS)
     if done.returncode != 0:
         raise RuntimeError(f"git diff against {base} failed: {done.stderr.strip()[:200]}")
-    return sorted(set(done.stdout.split()) | set(foreign_config(root)))
+    return sorted(set(done.stdout.split()))
+
+
+def changed_since(root: Path, base: str) -> list[str]:
+    """`edited_since`, and foreign pytest configuration."""
+    return sorted(set(edited_since(root, base)) | set(foreign_config(root)))
 
 
 def _git(root: Path, *args: str):
@@ -131,6 +140,7 @@ class Guard:
     changed: list[str]  # guarded files that differ from what was shipped or from the starting commit
     base: str | None = None  # the commit compared with, if any
     note: str = ""  # why git could not compare, if it could not
+    foreign: list[str] = field(default_factory=list)  # pytest configuration `katas` ignores (plain pytest reads it)
 
     def way_back(self) -> str:
         where = f"git checkout {self.base[:12]} -- <file>" if self.base else "git checkout -- <file>"
@@ -139,15 +149,16 @@ class Guard:
 
 def guard(root: Path, base: str | None = None) -> Guard:
     """The guarded files that differ from the shipped checksums, and from `base` (default: the starting
-    commit of a template-made repository) by git. Never raises: a git that cannot tell leaves a note."""
-    changed = set(tampered(root))
+    commit of a template-made repository) by git. Never raises: a git that cannot tell leaves a note.
+    Foreign pytest configuration is listed apart: `katas` ignores it, so it costs no pass (CI names it)."""
+    changed = set(edited(root))
     bases, note = ([base], "") if base else starting_commits(root)
     for commit in bases:
         try:
-            changed |= set(changed_since(root, commit))
+            changed |= set(edited_since(root, commit))
         except RuntimeError as err:
             note = f"could not compare with {commit[:12]} ({err}), so edits were compared with the shipped checksums only"
-    return Guard(sorted(changed), bases[0] if bases else None, note)
+    return Guard(sorted(changed), bases[0] if bases else None, note, foreign_config(root))
 
 
 def refuse(results: dict, found: Guard) -> dict:
