@@ -234,8 +234,18 @@ def test_links_fifos_and_folders_in_katas_are_refused_by_name_and_nothing_is_wri
 
 
 def test_notebook_magics_and_a_corrupt_review_file_get_one_line_each(make_copy, capsys, monkeypatch):
-    from katakit import notebook, review
+    from katakit import notebook, review, run
+    from katakit.results import Check, KataResult
 
+    monkeypatch.chdir(ROOT)
+    # the notebook's check refuses a pass on edited tests too (the check itself is faked: only the wiring is new)
+    monkeypatch.setattr(run, "run", lambda ids, root=None: {i: KataResult(i, "passed", [Check("ok", "passed")])
+                                                            for i in ids})
+    monkeypatch.setattr(shipped, "guard", lambda root, base=None: shipped.Guard(["tests/test_q13_mse.py"]))
+    assert notebook.check("q13") is False
+    out = " ".join(capsys.readouterr().out.split())
+    assert "(error)" in out and "Not counted as a pass: tests/test_q13_mse.py differs" in out, out
+    monkeypatch.undo()
     monkeypatch.chdir(ROOT)
     for line, said in (("hint q13'", "No closing quotation"), ("frobnicate", "invalid choice: 'frobnicate'"),
                        ("hint", "the following arguments are required: id")):
