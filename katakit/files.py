@@ -116,6 +116,23 @@ def backup(root: Path, path: Path) -> Path:
     raise FileExistsError(f"{folder.relative_to(root)} already holds 1000 backups of {path.name} from this second")
 
 
+def set_aside(root: Path, rel: Path) -> Path:
+    """Move root/rel (whatever it is: a file, a link, a FIFO) into .katas/backups/ under a dated name, without
+    opening it; returns where it went. Refused when .katas/ or its backups/ is a link."""
+    folder = no_links(root, BACKUPS)
+    folder.mkdir(parents=True, exist_ok=True)
+    no_links(root, BACKUPS)
+    name = Path(rel).name
+    stem, suffix = (name.rsplit(".", 1)[0], "." + name.rsplit(".", 1)[1]) if "." in name else (name, "")
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    for n in range(1000):
+        kept = folder / f"{stem}.{stamp}{f'-{n}' if n else ''}{suffix}"
+        if not kept.exists() and not kept.is_symlink():
+            os.replace(no_links(root, Path(rel).parent) / Path(rel).name, kept)  # (a link itself moves as a link)
+            return kept
+    raise FileExistsError(f"{folder.relative_to(root)} already holds 1000 copies of {name} from this second")
+
+
 def save(root: Path, name: str, text: str) -> tuple[bool, Path | None]:
     """Write the learner's new version of katas/<name>; the old one goes to .katas/backups/ first when it
     differs. Returns (whether the file changed, the backup's path or None). Refused for a link or a file

@@ -20,8 +20,8 @@ HEADER = "# Written by `katas review`. Do not edit by hand: run `katas review qN
 
 def load_marks(root: Path) -> dict[str, dict]:
     """The marks in .katas/review.toml ({} when there are none). A file that cannot be read as marks (edited by
-    hand, cut short, not TOML, the wrong shape) is backed up to .katas/backups/, set aside, and said so in one
-    line on stderr: plain `katas` goes on, and no mark is lost."""
+    hand, cut short, not TOML, the wrong shape, too large, a link, a FIFO) is moved to .katas/backups/ unopened,
+    and said so in one line on stderr: plain `katas` goes on, and nothing is lost."""
     from katakit import files
 
     try:
@@ -32,18 +32,13 @@ def load_marks(root: Path) -> dict[str, dict]:
         if all(isinstance(m, dict) and all(isinstance(v, bool) for v in m.values()) for m in marks.values()):
             return marks
         problem = "it does not hold marks (each kata a table of ideas, each true or false)"
-    except files.Refused as err:  # a link, a FIFO, a folder: never opened, so not backed up either
-        sys.stderr.write(f"Note: your review marks were not read: {err}\n")
-        return {}
-    except (ValueError, RecursionError) as err:  # TOMLDecodeError, UnicodeDecodeError
-        problem = str(err).splitlines()[0] if str(err) else type(err).__name__
+    except (ValueError, RecursionError) as err:  # files.Refused, TOMLDecodeError, UnicodeDecodeError
+        problem = str(err).split(". ")[0].splitlines()[0] if str(err) else type(err).__name__
     try:
-        kept = files.backup(root, root / REVIEW_FILE)
-        (root / REVIEW_FILE).unlink()
-        where = f"kept as {kept.relative_to(root).as_posix()}"
+        where = f"moved to {files.set_aside(root, REVIEW_FILE).relative_to(root).as_posix()}"
     except (OSError, ValueError) as err:
         where = f"left where it is ({err})"
-    sys.stderr.write(f"Note: {REVIEW_FILE.as_posix()} could not be read ({problem}); it is {where}, and your "
+    sys.stderr.write(f"Note: {REVIEW_FILE.as_posix()} could not be read ({problem}); it was {where}, and your "
                      "review marks start afresh (`katas review` sets them again).\n")
     return {}
 

@@ -260,5 +260,14 @@ def test_notebook_magics_and_a_corrupt_review_file_get_one_line_each(make_copy, 
         assert review.load_marks(copy) == {} and not (copy / ".katas" / "review.toml").exists()
         note = capsys.readouterr().err
         assert note.startswith("Note: .katas/review.toml could not be read") and note.count("\n") == 1, note
+    outside = copy.parent / "not-a-review.toml"
+    outside.write_text("[q17]\n")
+    (copy / ".katas" / "review.toml").symlink_to(outside)  # a link and a FIFO are moved aside unopened
+    assert review.load_marks(copy) == {} and "is a link" in capsys.readouterr().err
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(copy / ".katas" / "review.toml")
+        assert review.load_marks(copy) == {} and "is a FIFO" in capsys.readouterr().err
     kept = sorted((copy / ".katas" / "backups").glob("review.*.toml"))
-    assert sorted(p.read_bytes() for p in kept) == sorted(corrupt), "a corrupt file was lost"
+    assert sorted(p.read_bytes() for p in kept if p.is_file() and not p.is_symlink()) == sorted(corrupt), kept
+    assert len(kept) == 4 + hasattr(os, "mkfifo") and outside.read_text() == "[q17]\n" and not (
+        copy / ".katas" / "review.toml").exists()
