@@ -161,8 +161,13 @@ def test_bad_bytes_odd_files_and_white_space_never_cost_work_or_a_traceback(make
     (copy / "katas" / "q13_mse.py").write_bytes(b"def mse(preds, targets):\n    return 'caf\xe9'\n")
     stub = (copy / "katas" / "q19_update_step.py").read_text()
     (copy / "katas" / "q19_update_step.py").write_text(stub.replace("\n", "  \n") + "\n\n")  # white space only
-    out = katas_in(copy, check=["check", "q13"], ci=["ci"])
+    # an exception message no encoding can print (a lone surrogate) and one that would restyle the terminal
+    (copy / "katas" / "q09_predict.py").write_text('def predict(x, w, b):\n    raise ValueError("a \\ud800 b \\x1b[2J c")\n')
+    out = katas_in(copy, check=["check", "q13"], ci=["ci"], hostile=["check", "q09"])
     assert out["check"][0] == 1 and "byte 0xe9 is not UTF-8" in out["check"][1], out["check"][1]
+    code, text = out["hostile"]
+    assert code == 1 and "ValueError: a \\ud800 b \\x1b[2J c" in text and "\x1b" not in text, text
+    assert "q09" in out["ci"][1].split("Verdict")[1], out["ci"][1][-300:]
     assert "q19" not in out["ci"][1].split("Verdict")[1], "a white-space-only change counts as touching the kata"
     monkeypatch.chdir(copy)  # `katas reset` runs no checks: it can run here, on the copy
     code, text = katas("reset", "q13", "--yes", capsys=capsys)
