@@ -101,12 +101,13 @@ def changed_since(root: Path, base: str) -> list[str]:
 
 
 def _git(root: Path, *args: str):
-    """`git args` in root, output as text; RuntimeError when git cannot run at all."""
+    """`git args` in root, output as text; RuntimeError when git cannot run at all. The repository's own
+    fsmonitor hook (a program its config names) is switched off: a check never runs what a repository asks."""
     import subprocess
 
     try:
-        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=60,
-                              stdin=subprocess.DEVNULL)
+        return subprocess.run(["git", "-c", "core.fsmonitor=false", *args], cwd=root, capture_output=True, text=True,
+                              timeout=60, stdin=subprocess.DEVNULL)
     except (OSError, subprocess.TimeoutExpired) as err:
         raise RuntimeError(f"git could not run: {err}") from None
 
