@@ -94,6 +94,8 @@ def test_the_shipped_stubs_and_checksums_are_current():
         "katakit/shipped.json is stale: run `python -m katakit.shipped --write`")
     assert not shipped.tampered(ROOT), (
         f"guarded files changed since `python -m katakit.shipped --write`: {shipped.tampered(ROOT)}")
+    workflows = {f".github/workflows/{name}.yml" for name in ("classroom", "katas", "selftest")}
+    assert workflows <= set(shipped.load()["checksums"]), "an edited workflow would not cost a pass"
 
 
 def test_a_solved_copy_passes_44_of_44_and_reset_keeps_a_backup(make_copy, katas_in):
