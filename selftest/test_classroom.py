@@ -172,33 +172,34 @@ def _edit_the_tests_and_hide_it(copy) -> None:
 
 def test_edited_tests_never_earn_a_pass_even_when_the_checksums_were_rewritten(make_copy, katas_in, monkeypatch):
     # A repository made from the template (Classroom, "Use this template"): its first commit holds shipped.json,
-    # so `katas check` (each Classroom grader step), the JSON report and `katas ci` compare with it by git.
+    # so `katas check` (each Classroom grader step) compares with it by git. Run as a learner would, with the
+    # copy's own (rewritten) shipped.json.
     template_made = make_copy()
     shutil.copy(ROOT / "reference" / "q13_mse.py", template_made / "katas" / "q13_mse.py")
     _commit(template_made, "Initial commit")
     _edit_the_tests_and_hide_it(template_made)
-    # A fork: its first commit is the project's own, without shipped.json; only `--base` (the CI's merge-base
-    # with the upstream) knows where it started.
+    code, text = katas_in(template_made, fresh=True, check=["check", "q13"])["check"]
+    assert code == 1 and "(error)" in text and "q13 passes" not in text, text
+    assert "tests/test_q13_mse.py" in text and "katakit/shipped.json" in text and "git checkout " in text, text
+    # The JSON report, status and `katas ci` take the same guard (cli._guarded); here in this process, with the
+    # copy's shipped.json. A fork: its first commit is the project's own, without shipped.json; only `--base`
+    # (the CI's merge-base with the upstream) knows where it started.
+    monkeypatch.setattr(shipped, "SHIPPED", template_made / "katakit" / "shipped.json")
+    assert shipped.guard(template_made).changed == ["katakit/shipped.json", "tests/test_q13_mse.py"]
     fork = make_copy()
     _commit(fork, "the project's first commit", "katas.toml")
     start = _commit(fork, "the fork starts here")
     _edit_the_tests_and_hide_it(fork)
-
-    out = katas_in(template_made, fresh=True, check=["check", "q13"], ci=["ci", "--report", "report.json"])
-    code, text = out["check"]
-    assert code == 1 and "(error)" in text and "q13 passes" not in text, text
-    assert "tests/test_q13_mse.py" in text and "katakit/shipped.json" in text and "git checkout " in text, text
-    report = json.loads((template_made / "report.json").read_text(encoding="utf-8"))
-    assert report["passed"] == 0, "the JSON report counts a pass on edited tests"
-    assert out["ci"][0] == 1 and "Verdict: red" in out["ci"][1], out["ci"][1][-600:]
-    code, text = katas_in(fork, fresh=True, based=["ci", "--base", start])["based"]
-    assert code == 1 and "tests/test_q13_mse.py" in text and "katakit/shipped.json" in text, text[-600:]
+    monkeypatch.setattr(shipped, "SHIPPED", fork / "katakit" / "shipped.json")
+    assert shipped.guard(fork).changed == [], "a fork's rewritten checksums hide the edit without --base (expected)"
+    found = shipped.guard(fork, base=start)
+    assert found.changed == ["katakit/shipped.json", "tests/test_q13_mse.py"] and found.base == start, found
 
     # Without git the checksums judge alone, and the learner is told so (fail open, with a note).
     def no_git(*args, **kwargs):
         raise RuntimeError("git could not run: [Errno 2] No such file or directory: 'git'")
 
     monkeypatch.setattr(shipped, "_git", no_git)
+    monkeypatch.setattr(shipped, "SHIPPED", template_made / "katakit" / "shipped.json")
     found = shipped.guard(template_made)
-    assert found.changed == ["tests/test_q13_mse.py"] and "git is not installed" in found.note, found  # this
-    # process's shipped.json (the project's) sees the edit; the copy's rewritten one hid it, git would not have
+    assert found.changed == [] and "git is not installed" in found.note, found  # the rewritten checksums hid it

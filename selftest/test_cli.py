@@ -61,9 +61,13 @@ def test_report_json_lists_44_katas_not_started(in_root, capsys):
     assert all(k["failed_checks"] for k in report["katas"])
 
 
-def test_ci_on_a_fresh_fork_is_green_with_0_of_44(in_root, capsys):
+def test_ci_on_a_fresh_fork_is_green_with_0_of_44_and_red_naming_any_edited_file(in_root, capsys, monkeypatch):
     code, out = katas("ci", capsys=capsys)
     assert code == 0 and "0/44 passed" in out and "Verdict: green" in out
+    monkeypatch.setattr(shipped, "guard", lambda root, base=None: shipped.Guard([".github/workflows/katas.yml"]))
+    code, out = katas("ci", capsys=capsys)
+    verdict = out.split("Verdict: red")[-1]
+    assert code == 1 and "Edited or added: .github/workflows/katas.yml." in verdict and "fail" not in verdict, out
 
 
 def test_the_notebook_check_prints_the_kata_report(in_root, capsys):
