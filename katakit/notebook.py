@@ -180,7 +180,9 @@ def _could_not(verb: str, shown: str, err: Exception) -> str:
     if isinstance(err, files.Refused):
         return str(err)
     reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
-    return (f"Could not {verb} {shown}: {reason}. Nothing was changed; check that katas/ and the file are writable "
+    if isinstance(err, OSError) and err.filename and not str(err.filename).endswith(shown):
+        reason += f" ({err.filename})"  # the folder or backup that failed, not the kata file itself
+    return (f"Could not {verb} {shown}: {reason}. Nothing was changed; check that katas/ and .katas/ are writable folders "
             "(in Colab or Kaggle: that the clone is in the working folder).")
 
 
