@@ -9,6 +9,8 @@ line that raised) and names a cause only when the situation confirms it; otherwi
 from __future__ import annotations
 
 import ast
+import difflib
+import functools
 import inspect
 import linecache
 import re
@@ -19,7 +21,7 @@ from pathlib import Path
 
 import torch
 
-from katakit import loader
+from katakit import files, loader, shipped
 from katakit.results import Failure
 
 NO_CALL = "(no call yet)"
@@ -198,8 +200,95 @@ def _grad_is_none(s: Situation) -> str:
             "Code that resets gradients must allow for that: skip a gradient that is None, or set `.grad = None`.")
 
 
+def _innermost(error: BaseException):
+    """The traceback entry where the error was raised (the last frame), or None."""
+    tb = error.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb
+
+
+@functools.cache
+def _stub_raises(name: str) -> frozenset[tuple[str, str]]:
+    """(function, statement) for each `raise` of the shipped stub katas/<name>, as ast.unparse writes it."""
+    source = shipped.stub(name)
+    if source is None:
+        return frozenset()
+    found = set()
+    for fn in ast.walk(ast.parse(source.removeprefix("\ufeff"))):
+        if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            found |= {(fn.name, ast.unparse(node)) for node in ast.walk(fn) if isinstance(node, ast.Raise)}
+    return frozenset(found)
+
+
+def stub_raised(error: BaseException, kata_file: Path) -> bool:
+    """True when the error came from the shipped stub's own `raise NotImplementedError(...)`: the raising frame
+    is in the kata's file, inside a function of the stub, at a raise statement the stub has in that function.
+    Compared by the statement's text, not its line, so lines a learner adds above it change nothing; any other
+    NotImplementedError (torch's, or one the learner wrote) is a failure, explained by `_not_implemented`."""
+    tb = _innermost(error)
+    if tb is None:
+        return False
+    code = tb.tb_frame.f_code
+    try:
+        if Path(code.co_filename).resolve() != kata_file.resolve():
+            return False
+        tree = ast.parse(files.decode(kata_file.read_bytes(), kata_file.name))
+    except (OSError, ValueError, SyntaxError):  # the file changed since it was loaded: not the stub as shipped
+        return False
+    here = [ast.unparse(node) for node in ast.walk(tree)
+            if isinstance(node, ast.Raise) and node.lineno <= tb.tb_lineno <= (node.end_lineno or node.lineno)]
+    stub = _stub_raises(kata_file.name)
+    if not stub:  # no record of the shipped stub (a checkout without katakit/shipped.json): any raise of it
+        return any(text.startswith("raise NotImplementedError") for text in here)
+    return any((code.co_name, text) in stub for text in here)
+
+
+def _own_methods(obj, base: type) -> list[str]:
+    """The methods obj's class defines beyond `base` (nn.Module, Dataset), in definition order."""
+    names = []
+    for cls in type(obj).__mro__:
+        if cls is base or cls in base.__mro__ or cls.__module__.startswith("torch."):
+            continue
+        names += [n for n, v in vars(cls).items() if callable(v) and n not in names]
+    return names
+
+
+def _missing_method(kind: str, obj, base: type, method: str) -> str:
+    """"nn.Module subclass Model has no forward (is it misspelt? you defined `foward`)", and a nudge."""
+    methods = _own_methods(obj, base)
+    close = difflib.get_close_matches(method, [m for m in methods if m != "__init__"], n=1, cutoff=0.6)
+    if close:
+        why = f" (is it misspelt? you defined `{close[0]}`)"
+    else:
+        why = f" (it defines {', '.join(f'`{m}`' for m in methods)})" if methods else ""
+    return f"{kind} subclass {type(obj).__name__} has no {method}{why}, so PyTorch raised NotImplementedError. "
+
+
+def _not_implemented(s: Situation) -> str:
+    """NotImplementedError that is not the stub's own line: say what raised it."""
+    tb = _innermost(s.error)
+    frame = tb.tb_frame if tb is not None else None
+    me = frame.f_locals.get("self") if frame is not None else None
+    name = frame.f_code.co_name if frame is not None else ""
+    if isinstance(me, torch.nn.Module) and name == "_forward_unimplemented":
+        return (_missing_method("nn.Module", me, torch.nn.Module, "forward")
+                + "Calling model(x) runs model.forward(x): name the method exactly `def forward(self, x):`.")
+    if isinstance(me, torch.utils.data.Dataset) and name == "__getitem__":
+        return (_missing_method("Dataset", me, torch.utils.data.Dataset, "__getitem__")
+                + "ds[i] and a DataLoader call ds.__getitem__(i): define `def __getitem__(self, i):`.")
+    line = (linecache.getline(frame.f_code.co_filename, tb.tb_lineno).strip() if frame is not None else "")
+    if s.frame is not None and frame is s.frame and line.startswith("raise"):
+        return ("Your own code raised NotImplementedError, and it is not the stub's TODO line (that line is gone or "
+                "changed), so this counts as a failure, not as not started. What should this code do instead?")
+    return ("PyTorch does not implement this operation for the tensors it was given (NotImplementedError, raised "
+            "inside torch, not the stub's TODO line). Is a tensor on an unusual device (such as 'meta') or of an "
+            "unusual dtype?")
+
+
 # pattern of PyTorch's (or Python's) error text -> an explanation, or a function of the situation that gives one
 KNOWN_ERRORS = [
+    (r"^NotImplementedError", _not_implemented),
     (r"^MemoryError|can't allocate memory|not enough memory",
      "Out of memory: your code asked for far more memory than these small tensors need. "
      "Is a tensor or a list growing in a loop?"),

@@ -116,39 +116,86 @@ def _filled(value: str) -> bool:
     return bool(value.replace("_", "").strip(" *`"))
 
 
+# Learner text is parsed line by line with str methods, never with a regex that can backtrack: each line is
+# stripped first, then compared with fixed strings, so any input (a line of 10^5 spaces, a run of `*`) costs
+# time in proportion to its length.
+
+def _heading(line: str) -> str | None:
+    """The title of a `## Title` line, else None (`###` and indented lines are not section headings)."""
+    if line.startswith("##") and line[2:3].isspace() and line[2:].strip():
+        return line[2:].strip()
+    return None
+
+
 def _sections(source: str) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     current = None
     for line in source.splitlines():
-        heading = re.match(r"^##\s+(.+?)\s*$", line)
-        if heading:
-            current = heading.group(1)
+        heading = _heading(line)
+        if heading is not None:
+            current = heading
             found[current] = []
         elif current is not None:
             found[current].append(line)
     return found
 
 
-_MARK = re.compile(r"^\s*[-*+]\s*\[\s*([xX✓✔]?)\s*\]\s*(.+?)\s*$")
-_ANSWER = re.compile(r"^\s*(?:[-*+]|\d+\.)?\s*(.*?)\s*\**Answer:\**\s*(.*?)\s*$")
-_OUTPUT = re.compile(r"^\s*\**Output:\**\s*(.*?)\s*$")
+_TICKS = ("", "x", "X", "✓", "✔")
+
+
+def _task_line(line: str) -> tuple[bool, str] | None:
+    """A task-list line, `- [ ] statement` or `- [x] statement` (also `*`/`+`, `✓`): (ticked, statement)."""
+    text = line.strip()
+    if text[:1] not in ("-", "*", "+"):
+        return None
+    text = text[1:].lstrip()
+    close = text.find("]")
+    if not text.startswith("[") or close < 0:
+        return None
+    tick, statement = text[1:close].strip(), text[close + 1:].strip()
+    if tick not in _TICKS or not statement:
+        return None
+    return bool(tick), statement
+
+
+def _blank_line(line: str) -> tuple[str, str] | None:
+    """A fill-in line, `- prompt **Answer:** value` (a list marker `-`, `*`, `+` or `1.` is optional):
+    (prompt, value), both without the bold stars around them."""
+    text = line.strip()
+    at = text.find("Answer:")
+    if at < 0:
+        return None
+    head = text[:at]
+    if head[:1] in ("-", "+"):
+        head = head[1:]
+    else:
+        digits = len(head) - len(head.lstrip("0123456789"))
+        if digits and head[digits:digits + 1] == ".":
+            head = head[digits + 1:]
+    return head.strip().strip("* "), text[at + len("Answer:"):].lstrip("*").strip().strip("* ")
+
+
+def _output_line(line: str) -> str | None:
+    """The prediction of an `**Output:** value` line, else None."""
+    text = line.strip().lstrip("*")
+    return text[len("Output:"):].lstrip("*").strip() if text.startswith("Output:") else None
 
 
 def parse(source: str, path: Path) -> Answer:
     """Read the four parts of a written kata file; a missing part is simply empty."""
-    parts = _sections(source)
+    parts = _sections(source.removeprefix("\ufeff"))  # a byte order mark (VS Code's "UTF-8 with BOM") is not text
     if "Your answer" not in parts:
         raise WrittenFailure([Failure(f"{path.as_posix()} lost its '## Your answer' heading; put it back above "
                                       "your answer.", cause="layout")])
     answer = Answer(path, "\n".join(parts["Your answer"]).strip())
     for line in parts.get("Check yourself", []):
-        mark = _MARK.match(line)
+        mark = _task_line(line)
         if mark:
-            answer.marks[_squash(mark.group(2))] = bool(mark.group(1))
+            answer.marks[_squash(mark[1])] = mark[0]
     for line in parts.get("Fill in the blanks", []):
-        blank = _ANSWER.match(line)
-        if blank and "Answer:" in line:
-            answer.blanks[_squash(blank.group(1).strip("* "))] = blank.group(2).strip("* ")
+        blank = _blank_line(line)
+        if blank:
+            answer.blanks[_squash(blank[0])] = blank[1]
     lines, code = parts.get("Predict the output", []), None
     for n, line in enumerate(lines):
         if line.strip().startswith("```"):
@@ -156,7 +203,7 @@ def parse(source: str, path: Path) -> Answer:
                 code = []
             else:
                 answer.predictions[_code_key("\n".join(code))] = next(
-                    (m.group(1) for later in lines[n + 1:] if (m := _OUTPUT.match(later)) and "Output:" in later), "")
+                    (found for later in lines[n + 1:] if (found := _output_line(later)) is not None), "")
                 code = None
         elif code is not None:
             code.append(line)
@@ -227,7 +274,7 @@ def normalise(value: str) -> str:
     """A blank's answer in a comparable form: case, punctuation, "two", "2x" and "2 times" all become "2"."""
     text = value.lower().replace(BLANK, " ").strip()
     text = re.sub(r"[`*\"'“”‘’]", "", text)
-    text = re.sub(r"[.,;:!?]+$", "", text).strip()
+    text = text.rstrip(".,;:!?").strip()  # not a regex: a long run of dots costs linear time
     words = NUMBER_WORDS | {"twice": "2 times", "double": "2 times", "doubled": "2 times"}
     text = " ".join(words.get(w, w) for w in text.split())
     text = re.sub(r"^(?:x\s*)?(\d+(?:\.\d+)?)\s*(?:x|×|times)?(?:\s+as\s+(?:large|big|much))?$", r"\1", text)
