@@ -25,6 +25,7 @@ from katakit import files, loader, shipped
 from katakit.results import Failure
 
 NO_CALL = "(no call yet)"
+CHECK_BROKE = "The check itself broke"  # a check crashed on a learner's value: a defect the self-test looks for
 LEARNER_FOLDERS = ("katas", "reference", "mutants", "variants")
 
 
@@ -190,14 +191,47 @@ def _double_tensor(s: Situation) -> str:
             "Make it float32 (`.float()`, or dtype=torch.float32) before it meets the model's weights.")
 
 
-def _grad_is_none(s: Situation) -> str:
+def _none_grads(s: Situation) -> list[str]:
+    """The `X.grad` expressions on the line that raised whose value is None in the learner's frame."""
+    if s.frame is None or s.function is None:
+        return []
+    found = []
+    for node in ast.walk(s.function):
+        if isinstance(node, ast.Attribute) and node.attr == "grad" and node.lineno <= s.frame.f_lineno <= node.end_lineno:
+            value, path = None, node.value
+            names = []
+            while isinstance(path, ast.Attribute):
+                names.insert(0, path.attr)
+                path = path.value
+            if isinstance(path, ast.Name) and path.id in s.frame.f_locals:
+                value = s.frame.f_locals[path.id]
+                for name in names:
+                    value = getattr(value, name, None)
+                if isinstance(value, torch.Tensor) and value.grad is None:
+                    found.append(ast.unparse(node))
+    return list(dict.fromkeys(found))
+
+
+def _calls_backward(s: Situation) -> bool:
+    return s.function is not None and any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+                                          and n.func.attr == "backward" for n in ast.walk(s.function))
+
+
+def _grad_is_none(s: Situation) -> str | None:
+    """A `.grad` that is None was used (`w.grad * lr`, `w.grad.zero_()`): why is it None?"""
     rebound = _rebound(s)
     if rebound:
         return (f"`{rebound}.grad` is None because `{rebound}` is no longer the tensor you were given: `{rebound} = "
                 f"{rebound} - ...` made a new tensor, whose .grad is empty. Change the parameter in place "
                 f"(`{rebound} -= ...`) inside `with torch.no_grad():`.")
-    return ("`.grad` is None here: no backward() has filled it yet (or zero_grad() set it to None). "
-            "Code that resets gradients must allow for that: skip a gradient that is None, or set `.grad = None`.")
+    grads = _none_grads(s)
+    if grads and s.function is not None and not _calls_backward(s):
+        return (f"`{grads[0]}` is None because backward() was never called: nothing has computed the gradients. "
+                f"Call `loss.backward()` on each loss before the update reads `{grads[0]}`.")
+    if grads or "zero_" in str(s.error):
+        return ("`.grad` is None here: no backward() has filled it yet (or zero_grad() set it to None). "
+                "Code that resets gradients must allow for that: skip a gradient that is None, or set `.grad = None`.")
+    return None
 
 
 def _innermost(error: BaseException):
@@ -297,7 +331,7 @@ KNOWN_ERRORS = [
     (r"a leaf Variable that requires grad is being used in an in-place operation",
      "In-place update without torch.no_grad(): PyTorch refuses to change a parameter in place "
      "while it records the graph. Do the update inside `with torch.no_grad():`."),
-    (r"'NoneType' object has no attribute 'zero_'", _grad_is_none),
+    (r"'NoneType' object has no attribute 'zero_'|unsupported operand type\(s\) for .*'NoneType'", _grad_is_none),
     (r"Trying to backward through the graph a second time",
      "Calling backward() twice on one graph: the graph is freed after the first backward(). "
      "Compute the predictions and the loss again before each backward()."),
@@ -327,6 +361,16 @@ def explain(error: BaseException, situation: Situation | None = None) -> str | N
     return None
 
 
+_KATA_CALL = loader._recorded(lambda: None, "").__code__  # the frame of every call of a kata's function
+
+
+def _entries(error: BaseException):
+    tb = error.__traceback__
+    while tb is not None:
+        yield tb
+        tb = tb.tb_next
+
+
 def explain_crash(error: BaseException, root: Path) -> Failure:
     """A learner's function raised: what was called, where it broke, and the known mistake if any.
     The cause is the exception and the line it came from: the same crash in many checks is one mistake."""
@@ -338,6 +382,12 @@ def explain_crash(error: BaseException, root: Path) -> Failure:
             place = f"{path.relative_to(root).as_posix()}:{frame.lineno}"
             where = f"\n  at {path.relative_to(root).as_posix()}, line {frame.lineno}: {frame.line}"
             break
+    in_call = any(tb.tb_frame.f_code is _KATA_CALL for tb in _entries(error))
+    if not place and not in_call:  # no kata function was running: the check broke on a value it was given
+        what = f"what {loader.LAST_CALL[0]} returned" if loader.LAST_CALL[0] != NO_CALL else "your kata"
+        return Failure(f"{CHECK_BROKE} on {what} ({type(error).__name__}: {error}). That is a gap in the check, "
+                       "not a verdict on your code: read the other messages, and please report this one.",
+                       cause=f"the check broke: {type(error).__name__}")
     known = explain(error, situation)
     lead = f"{known}\n" if known else ""
     called = f"Called {loader.LAST_CALL[0]} -> it raised" if loader.LAST_CALL[0] != NO_CALL else "Checking it raised"
