@@ -18,7 +18,15 @@ from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
 from katakit import data, describe, oracle
-from katakit.checks import KataFailure, expect, expect_close, expect_history, expect_tensor, not_a_float, note
+from katakit.checks import (
+    KataFailure,
+    expect,
+    expect_close,
+    expect_history,
+    expect_tensor,
+    not_a_float,
+    note,
+)
 from katakit.loader import LAST_CALL
 from katakit.quick_optim import EagerSGD
 
