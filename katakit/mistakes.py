@@ -312,6 +312,10 @@ def _not_implemented(s: Situation) -> str:
         return (_missing_method("Dataset", me, torch.utils.data.Dataset, "__getitem__")
                 + "ds[i] and a DataLoader call ds.__getitem__(i): define `def __getitem__(self, i):`.")
     line = (linecache.getline(frame.f_code.co_filename, tb.tb_lineno).strip() if frame is not None else "")
+    where = Path(frame.f_code.co_filename) if frame is not None else None
+    if where is not None and where.parent.name == "katas" and stub_raised(s.error, where):
+        return (f"This kata calls `{name}` from katas/{where.name}, which is still the stub there. Write that kata "
+                "first, or write the code in this one.")
     if s.frame is not None and frame is s.frame and line.startswith("raise"):
         return ("Your own code raised NotImplementedError, and it is not the stub's TODO line (that line is gone or "
                 "changed), so this counts as a failure, not as not started. What should this code do instead?")

@@ -116,6 +116,18 @@ def test_a_module_without_forward_names_the_class_and_the_misspelt_method(root):
     assert "nn.Module subclass Model has no forward (is it misspelt? you defined `foward`)" in mistakes.explain(error)
 
 
+def test_a_call_into_another_katas_stub_names_that_kata(root, monkeypatch):
+    (root / "katas" / "q13_mse.py").write_text(shipped.stub("q13_mse.py"), encoding="utf-8")
+    monkeypatch.syspath_prepend(str(root))
+    monkeypatch.delitem(sys.modules, "katas", raising=False)
+    monkeypatch.delitem(sys.modules, "katas.q13_mse", raising=False)
+    source = STUB.replace('    raise NotImplementedError("q28: prediction_errors is not written yet")',
+                          "    from katas.q13_mse import mse\n    return mse(inputs, targets)")
+    error = raised(root, source, "k.prediction_errors(None, torch.ones(1), torch.ones(1))")
+    assert not mistakes.stub_raised(error, root / "katas" / "q28_trained_predictions.py")
+    assert "calls `mse` from katas/q13_mse.py, which is still the stub" in mistakes.explain(error)
+
+
 def test_a_reference_file_that_raises_is_never_not_started(root):
     (root / "reference" / "q28_trained_predictions.py").write_text(STUB, encoding="utf-8")
     kata = loader.load_kata(root, "reference", "q28_trained_predictions")
