@@ -335,7 +335,7 @@ KNOWN_ERRORS = [
     (r"a leaf Variable that requires grad is being used in an in-place operation",
      "In-place update without torch.no_grad(): PyTorch refuses to change a parameter in place "
      "while it records the graph. Do the update inside `with torch.no_grad():`."),
-    (r"'NoneType' object has no attribute 'zero_'|unsupported operand type\(s\) for .*'NoneType'", _grad_is_none),
+    (r"'NoneType' object has no attribute 'zero_'|unsupported operand type\(s\) for \S{1,3}: (?:'NoneType' and|'[\w.]{1,60}' and 'NoneType')", _grad_is_none),
     (r"Trying to backward through the graph a second time",
      "Calling backward() twice on one graph: the graph is freed after the first backward(). "
      "Compute the predictions and the loss again before each backward()."),

@@ -190,3 +190,20 @@ def test_written_files_parse_in_linear_time():
     small, large = _parse_all(100_000), _parse_all(200_000)  # six files of 0.2 to 1 MB each, then twice that
     assert large < 0.5, f"six adversarial written files of up to 1 MB took {large:.2f} s to parse"
     assert large < 3 * small + 0.05, f"doubling the input took the parser from {small:.3f} s to {large:.3f} s"
+
+
+def _explain_all(n: int) -> float:
+    start = time.perf_counter()
+    for text in ("unsupported operand type(s) for " * (n // 32) + "x" * n, "(1" * n + "x" * n,
+                 "same dtype, but got " * (n // 20), "mat1 and mat2 shapes cannot be multiplied (" + "1" * n):
+        mistakes.explain(TypeError(text))
+    return time.perf_counter() - start
+
+
+def test_error_texts_are_matched_in_linear_time():
+    """A kata can raise an error with any message; the patterns that name known mistakes read it in linear time
+    (one pattern once took minutes on a megabyte of repeated text)."""
+    _explain_all(1000)
+    small, large = _explain_all(200_000), _explain_all(400_000)
+    assert large < 0.5, f"matching error texts of about 1 MB took {large:.2f} s"
+    assert large < 3 * small + 0.05, f"doubling the error text took matching from {small:.3f} s to {large:.3f} s"
