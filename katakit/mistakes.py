@@ -311,6 +311,11 @@ def _not_implemented(s: Situation) -> str:
     if isinstance(me, torch.utils.data.Dataset) and name == "__getitem__":
         return (_missing_method("Dataset", me, torch.utils.data.Dataset, "__getitem__")
                 + "ds[i] and a DataLoader call ds.__getitem__(i): define `def __getitem__(self, i):`.")
+    base = next((c for c in type(me).__mro__ if c.__module__.startswith("torch")
+                 and any(getattr(v, "__code__", None) is frame.f_code for v in vars(c).values())), None)
+    if base is not None and not type(me).__module__.startswith("torch"):  # a learner's subclass of another base
+        return (_missing_method(base.__name__, me, base, name)
+                + f"PyTorch calls `{name}` on it: define `def {name}(self, ...):` in {type(me).__name__}.")
     line = (linecache.getline(frame.f_code.co_filename, tb.tb_lineno).strip() if frame is not None else "")
     where = Path(frame.f_code.co_filename) if frame is not None else None
     if where is not None and where.parent.name == "katas" and stub_raised(s.error, where):

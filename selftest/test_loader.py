@@ -99,9 +99,11 @@ def raised(root: Path, source: str, call: str) -> NotImplementedError:
     (STUB + "\n\nclass Model(nn.Module):\n    def foward(self, x):\n        return x\n",
      "k.module.Model()(torch.ones(1))", True),  # torch's: a Module without forward
     (STUB + "\n\nclass Rows(torch.utils.data.Dataset):\n    pass\n", "k.module.Rows()[0]", True),
+    (STUB + "\n\nclass Order(torch.utils.data.Sampler):\n    def __init__(self):\n        pass\n\n"
+     "    def __itr__(self):\n        return iter([0])\n", "iter(k.module.Order())", True),
     (STUB, "torch.ones(2, device='meta').tolist()", True),  # torch's, for an op it does not implement
 ], ids=["stub", "lines-above", "written-calls-stub", "own-message", "own-helper", "module-forward",
-        "dataset-getitem", "meta-device"])
+        "dataset-getitem", "sampler-iter", "meta-device"])
 def test_only_the_shipped_stubs_own_raise_means_not_started(root, source, call, started):
     error = raised(root, source, call)
     assert mistakes.stub_raised(error, root / "katas" / "q28_trained_predictions.py") is not started
@@ -174,14 +176,14 @@ def _adversarial(n: int) -> dict[str, str]:
 
 
 def _parse_all(n: int) -> float:
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: the bound holds on a busy machine
     for text in _adversarial(n).values():
         answer = written.parse(text, Path("katas/q13_mse.md"))
         written.judge_written(answer)
         for value in [*answer.blanks.values(), text[-n:]]:
             written.normalise(value)
             written.output_tokens(value)
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 def test_written_files_parse_in_linear_time():
@@ -193,11 +195,11 @@ def test_written_files_parse_in_linear_time():
 
 
 def _explain_all(n: int) -> float:
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: the bound holds on a busy machine
     for text in ("unsupported operand type(s) for " * (n // 32) + "x" * n, "(1" * n + "x" * n,
                  "same dtype, but got " * (n // 20), "mat1 and mat2 shapes cannot be multiplied (" + "1" * n):
         mistakes.explain(TypeError(text))
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 def test_error_texts_are_matched_in_linear_time():
