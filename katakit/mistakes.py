@@ -213,8 +213,13 @@ def _none_grads(s: Situation) -> list[str]:
 
 
 def _calls_backward(s: Situation) -> bool:
-    return s.function is not None and any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
-                                          and n.func.attr == "backward" for n in ast.walk(s.function))
+    """True when the learner's file calls backward() anywhere (in a helper too), so we cannot say it never did."""
+    try:
+        tree = ast.parse("".join(linecache.getlines(s.frame.f_code.co_filename)))
+    except (SyntaxError, ValueError):
+        return True
+    return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "backward"
+               for n in ast.walk(tree))
 
 
 def _grad_is_none(s: Situation) -> str | None:
@@ -226,8 +231,8 @@ def _grad_is_none(s: Situation) -> str | None:
                 f"(`{rebound} -= ...`) inside `with torch.no_grad():`.")
     grads = _none_grads(s)
     if grads and s.function is not None and not _calls_backward(s):
-        return (f"`{grads[0]}` is None because backward() was never called: nothing has computed the gradients. "
-                f"Call `loss.backward()` on each loss before the update reads `{grads[0]}`.")
+        return (f"`{grads[0]}` is None because backward() was never called: your file has no `.backward()`, so nothing "
+                f"has computed the gradients. Call `loss.backward()` on each loss before the update reads `{grads[0]}`.")
     if grads or "zero_" in str(s.error):
         return ("`.grad` is None here: no backward() has filled it yet (or zero_grad() set it to None). "
                 "Code that resets gradients must allow for that: skip a gradient that is None, or set `.grad = None`.")
