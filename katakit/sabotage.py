@@ -91,6 +91,7 @@ KINDS = {
     "int": (lambda fn, a, k: _tensor_result(fn, a, k, lambda t: t.long()), "int64", True),
     "shape": (lambda fn, a, k: _tensor_result(fn, a, k, lambda t: t.unsqueeze(0)), "shape", True),
     "nan": (lambda fn, a, k: _tensor_result(fn, a, k, lambda t: t * float("nan")), "nan", True),
+    "meta": (lambda fn, a, k: _tensor_result(fn, a, k, lambda t: t.to("meta")), "meta", True),
     # numbers inside a returned container become tensors: a check must not round(), format or compare them blind
     "tensors-in-containers": (_nested, "tensor", _holds_numbers),
     "numpy-in-containers": (_nested_numpy, "ndarray", _holds_tensors),

@@ -1,7 +1,7 @@
 """Tests that cannot be fooled and cannot be crashed.
 
 - The bad-input matrix: every code kata's functions made to misbehave (return None, a numpy array, a list,
-  a float, float64, int64, a wrong shape, NaN; numbers or tensors inside a returned container turned into
+  a float, float64, int64, a wrong shape, NaN, a tensor on the meta device; numbers or tensors inside a returned container turned into
   tensors or numpy arrays; raise an unrelated error; change their inputs; never return). Each must fail its
   kata, never crash the run or a check, with a message that names what came back.
 - No flakes: the reference passes under many seeds, in random test order.
