@@ -180,7 +180,8 @@ def _parse_all(n: int) -> float:
     for text in _adversarial(n).values():
         answer = written.parse(text, Path("katas/q13_mse.md"))
         written.judge_written(answer)
-        for value in [*answer.blanks.values(), text[-n:]]:
+        hedged = ["about " * (n // 6) + "2", "2" + " a bit" * (n // 6), "1" * n + "x", "~" * n, "." * n + "a"]
+        for value in [*answer.blanks.values(), text[-n:], *hedged]:
             written.normalise(value)
             written.output_tokens(value)
     return time.process_time() - start
