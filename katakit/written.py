@@ -287,16 +287,30 @@ _TRAILING = tuple(tuple(t.split()) for t in (
 _NUMBER = re.compile(r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$")  # one way to split digits: linear
 
 
+_HEDGE_AT: dict[str, list[tuple[str, ...]]] = {}  # by first (last) word: each pass costs a lookup or two
+_TRAILING_AT: dict[str, list[tuple[str, ...]]] = {}
+for _h in _HEDGE:
+    _HEDGE_AT.setdefault(_h[0], []).append(_h)
+for _t in _TRAILING:
+    _TRAILING_AT.setdefault(_t[-1], []).append(_t)
+
+
 def _unhedged(words: list[str]) -> list[str]:
     """The words without hedges in front and echoes at the end, one of each per pass, while any word is left."""
     start, end = 0, len(words)
-    while True:
-        front = next((len(h) for h in _HEDGE if tuple(words[start:start + len(h)]) == h), 0)
-        back = max((len(t) for t in _TRAILING if end - len(t) > start + front
-                    and tuple(words[end - len(t):end]) == t), default=0)
+    while start < end:
+        front = back = 0
+        for h in _HEDGE_AT.get(words[start], ()):  # the first that fits, in _HEDGE's order
+            if tuple(words[start:start + len(h)]) == h:
+                front = len(h)
+                break
+        for t in _TRAILING_AT.get(words[end - 1], ()):  # the longest that fits and leaves a word before it
+            if back < len(t) < end - start - front and tuple(words[end - len(t):end]) == t:
+                back = len(t)
         if not (front or back) or start + front >= end - back:
-            return words[start:end]
+            break
         start, end = start + front, end - back
+    return words[start:end]
 
 
 def _number(text: str) -> str:

@@ -180,10 +180,11 @@ def _parse_all(n: int) -> float:
     for text in _adversarial(n).values():
         answer = written.parse(text, Path("katas/q13_mse.md"))
         written.judge_written(answer)
-        hedged = ["about " * (n // 6) + "2", "2" + " a bit" * (n // 6), "1" * n + "x", "~" * n, "." * n + "a"]
-        for value in [*answer.blanks.values(), text[-n:], *hedged]:
+        for value in [*answer.blanks.values(), text[-n:]]:
             written.normalise(value)
             written.output_tokens(value)
+    for value in ("about " * (n // 6) + "2", "2" + " a bit" * (n // 6), "1" * n + "x", "~" * n, "." * n + "a"):
+        written.normalise(value)  # a blank's answer: hedges and echoes are dropped one by one
     return time.process_time() - start
 
 
