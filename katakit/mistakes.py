@@ -327,8 +327,8 @@ def _not_implemented(s: Situation) -> str:
         return (f"This kata calls `{name}` from katas/{where.name}, which is still the stub there. Write that kata "
                 "first, or write the code in this one.")
     if s.frame is not None and frame is s.frame and line.startswith("raise"):
-        return ("Your own code raised NotImplementedError, and it is not the stub's TODO line (that line is gone or "
-                "changed), so this counts as a failure, not as not started. What should this code do instead?")
+        return ("Your own code raised NotImplementedError here. Only the shipped stub's own TODO line means \"not "
+                "started\", so this counts as a failure. What should this code do instead?")
     return ("PyTorch does not implement this operation for the tensors it was given (NotImplementedError, raised "
             "inside torch, not the stub's TODO line). Is a tensor on an unusual device (such as 'meta') or of an "
             "unusual dtype?")
