@@ -70,7 +70,7 @@ def _known_mistake(loss, preds, targets, called):
     like = next((name for value, name in _other_losses(preds, targets) if math.isclose(got, value, rel_tol=1e-4)),
                 None)
     return (f"{called} returned {got:.4g}, which differs from the mean squared error, {mean:.4g}"
-            + (f": it is {like}" if like else "") + ". Which of F's losses averages the squared differences?",
+            + (f": it equals {like}" if like else "") + ". Which of F's losses averages the squared differences?",
             "not the mean squared error")
 
 

@@ -2,7 +2,7 @@
 
 import torch.nn.functional as F
 
-CAUGHT_BY = "it is the smooth L1 (Huber) loss"
+CAUGHT_BY = "it equals the smooth L1 (Huber) loss"
 
 
 def builtin_mse(preds, targets):
