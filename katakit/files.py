@@ -71,7 +71,9 @@ class BadBytes(ValueError):
 
 
 def decode(raw: bytes, shown: str) -> str:
-    """The file's text; a byte that is not UTF-8 raises BadBytes naming it (`shown` is the file's path)."""
+    """The file's text; a byte that is not UTF-8 raises BadBytes naming it (`shown` is the file's path).
+    A UTF-8 byte order mark at the start (VS Code's "UTF-8 with BOM", Notepad) is dropped, as Python does."""
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as err:
