@@ -126,8 +126,8 @@ KEY = written.Key(
                      "number of batches.", "what batch_size means"),
         written.true("With `shuffle=True`, the DataLoader draws a new order of the rows for every epoch.",
                      "when the rows are shuffled"),
-        written.false("`DataLoader(ds, batch_size=5)` splits a dataset of 15 rows into 5 "
-                      "batches, of 3 rows each.",
+        written.false("`DataLoader(ds, batch_size=5)` splits any dataset into 5 batches, "
+                      "however many rows the dataset holds.",
                       "what batch_size means"),
         written.true("A DataLoader builds each batch while the loop runs, storing no batches up "
                      "front and leaving the dataset unchanged.", "how the batches are made"),

@@ -112,8 +112,8 @@ KEY = written.Key(
         written.true("A small-batch epoch still runs every row through the model, so it costs "
                      "about the same as a full-batch epoch but makes more updates.",
                      "the work an epoch does"),
-        written.false("By default, a DataLoader drops the rows that do not fill a whole batch: "
-                      "15 rows in batches of 4 give 3 batches.",
+        written.false("By default, a DataLoader drops the rows that do not fill a whole batch, "
+                      "so that every batch has the same size.",
                       "the last, smaller batch"),
     ),
     blanks=(
