@@ -250,7 +250,8 @@ KEY = written.Key(
                         nudge="d((w - 8)²)/dw is 2(w - 8). Follow w through each epoch: where does each one start?"),
     ),
     ideas=(
-        "one epoch takes only a small step (small learning rate): the loss is still far from its lowest",
+        "in full-batch training one epoch is one small step (small learning rate): from a random start the loss "
+        "is still far from its lowest",
         "each epoch continues from the weights the last one left, with a new gradient there: the steps add up",
         "many epochs bring the training loss much lower; the loss on data the model has not seen is measured "
         "separately, as it need not fall with every epoch",
