@@ -414,6 +414,10 @@ def test_ticking_by_length_passes_no_part_and_true_and_false_are_as_long():
                      if all(tick == truth for tick, (_, truth) in zip(strategy(part), part, strict=True))]
               for name, strategy in LENGTH_STRATEGIES.items()}
     assert not any(passed.values()), f"ticking by length passes parts: { {n: p for n, p in passed.items() if p} }"
+    shares = {name: sum(tick == truth for part in parts.values()
+                        for tick, (_, truth) in zip(strategy(part), part, strict=True)) / sum(map(len, parts.values()))
+              for name, strategy in LENGTH_STRATEGIES.items()}
+    assert all(share <= 0.6 for share in shares.values()), f"ticking by length marks too many right: {shares}"
     flat = [s for part in parts.values() for s in part]
     mean_true = sum(len(t) for t, ok in flat if ok) / sum(ok for _, ok in flat)
     mean_false = sum(len(t) for t, ok in flat if not ok) / sum(not ok for _, ok in flat)
