@@ -11,8 +11,8 @@ KEY = written.Key(
         written.false("Subtracting the whole gradient moves each weight straight to its best "
                       "value, landing exactly where the loss is lowest.",
                       "what the gradient says about a step"),
-        written.true("At the lesson's random start some gradient elements are in the thousands; "
-                     "subtracting them whole would overshoot the minimum by far.", "what a step by the whole gradient does"),
+        written.true("At the lesson's random start some gradient elements run to thousands or "
+                     "more; subtracting them whole would overshoot the minimum by far.", "what a step by the whole gradient does"),
         written.false("Subtracting the gradient itself would train fastest; the small factor only makes the result more "
                       "precise.", "what a step by the whole gradient does"),
         written.true("Multiplying the gradient by a small learning rate such as 1e-5 makes each "
