@@ -48,9 +48,11 @@ CASES = {
             "error", "changed the default dtype from float32 to float64"),
     "q14": ("anomaly mode switched on at import", "\nimport torch\ntorch.autograd.set_detect_anomaly(True)\n",
             "error", "changed anomaly detection"),
-    "q15": ("warnings made errors, sys.path and the working directory changed at import (put back, not a verdict)",
-            "\nimport os, sys, warnings\nwarnings.simplefilter('error')\nsys.path.insert(0, 'reference')\nos.chdir('/')\n",
-            "passed", None),
+    "q15": ("warnings made errors, sys.path and the working directory changed at import (put back silently: failed, "
+            "not error), and a function that raises an exception with a 20 MB message",
+            "\nimport os, sys, warnings\nwarnings.simplefilter('error')\nsys.path.insert(0, 'reference')\nos.chdir('/')\n"
+            "\n\ndef slope_by_finite_difference(*args, **kwargs):\n    raise ValueError('x' * 20_000_000)\n",
+            "failed", "(cut)"),
     "q16": ("grad mode switched off and a random seed set at import",
             "\nimport torch\ntorch.set_grad_enabled(False)\ntorch.manual_seed(1234)\n", "error",
             "changed grad mode from on to off"),
@@ -76,8 +78,6 @@ CASES = {
              "added torch.Tensor.sum", "replaced torch.nn.functional.mse_loss")),
     "q01": ("processes started four ways (a new session, multiprocessing, a double fork, posix_spawn)", SPAWNS,
             "error", "started 4 processes"),
-    "q44": ("an exception with a 20 MB message", "\ndef fit(*args, **kwargs):\n    raise ValueError('x' * 20_000_000)\n",
-            "failed", "(cut)"),
     "q22": ("a loop whose bare except swallows every stop",
             "\ndef compare_learning_rates(inputs, targets, lrs, epochs, seed):\n    while True:\n        try:\n"
             "            while True:\n                pass\n        except:  # noqa: E722\n            pass\n", "error",
@@ -102,6 +102,11 @@ CASES = {
     "q33": ("pytest-check's failure log patched", "STUB:\nimport pytest_check.check_log as log\n"
             "log.log_failure = lambda *a, **k: None\n", "error", "pytest_check"),
     "q36": ("sys.exit() at import", "\nimport sys\nsys.exit(0)\n", "error", "SystemExit"),
+    "q44": ("an nn.Module subclass whose forward is misspelt (torch raises NotImplementedError: not 'not started')",
+            "\nfrom torch import nn\n\n\nclass Model(nn.Module):\n    def __init__(self, inner):\n        super().__init__()\n"
+            "        self.inner = inner\n\n    def foward(self, x):\n        return self.inner(x)\n\n\n"
+            "def predict_region(model, region):\n    return Model(model)(torch.tensor([region], dtype=torch.float32))\n",
+            "failed", "nn.Module subclass Model has no forward (is it misspelt? you defined `foward`)"),
 }
 BAD_BYTES = {"q34": ("a byte that is not UTF-8 in a .py", "q34_shuffling.py", "line 2, column 6"),
              "q35": ("a byte that is not UTF-8 in a .md", "q35_batch_count.md", "not UTF-8")}
@@ -139,7 +144,7 @@ def test_a_hostile_kata_gets_its_own_named_failure(kata_id, hostile_run):
         assert got["status"] == status, f"{kata_id}: {got['status']} instead of {status}: {got['messages'][:1]}"
     for words in (phrase,) if isinstance(phrase, str) else phrase or ():
         assert got["messages"] and words in got["messages"][0], f"{kata_id}: no '{words}' in {got['messages'][:2]}"
-    if kata_id == "q44":
+    if kata_id == "q15":
         assert len(got["messages"][0]) < 10_000, "a 20 MB message reached the report uncut"
 
 
@@ -153,7 +158,7 @@ def test_the_hostile_run_ends_within_a_bound_and_ci_is_red_naming_the_broken_kat
     assert seconds < 60, f"report and ci on the hostile copy took {seconds:.0f} s"
     code, text = out["ci"]
     assert code == 1 and "Verdict: red" in text, text[-500:]
-    for kata_id in ("q04", "q06", "q13", "q20", "q28", "q32", "q43"):
+    for kata_id in ("q04", "q06", "q13", "q20", "q28", "q32", "q43", "q44"):
         assert kata_id in text.split("Verdict: red")[1], f"{kata_id} missing from the red verdict"
     assert "pytest.ini" in text, "a pytest.ini beside the shipped configuration is not reported"
 

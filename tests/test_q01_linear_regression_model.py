@@ -123,27 +123,29 @@ def test_a_linear_fit_with_a_bias_explains_every_target(kata):
 
 KEY = written.Key(
     statements=(
-        written.true("A linear regression model predicts each target variable as a weighted sum of the input variables "
-                     "plus a bias.", "what the model computes"),
-        written.false("A linear regression model has no bias: its prediction is zero whenever every input is zero.",
+        written.true("A linear regression model predicts each target variable as a weighted sum "
+                     "of all the input variables plus a bias.", "what the model computes"),
+        written.false("Because the model is linear, doubling every input (temperature, rainfall "
+                      "and humidity) always doubles every predicted yield.",
                       "what the model computes"),
-        written.true("The lesson formulates predicting the yield of apples in a region from its average temperature, "
-                     "rainfall and humidity as a linear regression problem.", "an example problem"),
+        written.true("Predicting a region's apple yield from its temperature, rainfall and "
+                     "humidity is the lesson's linear regression problem.", "an example problem"),
         written.false('A linear regression model predicts a class, such as "good harvest" or "bad harvest", rather '
                       "than a number.", "what kind of answer the model gives"),
         written.false('"Linear" means the model has only one input variable: with three inputs it is no longer linear '
                       "regression.", 'what "linear" means'),
-        written.true("In a linear regression model, raising one input by one unit while the others stay fixed changes "
-                     "the prediction by that input's weight.", 'what "linear" means'),
-        written.true("In the lesson, the weights and the bias are learned from the training data: they start as random "
-                     "numbers and gradient descent adjusts them.", "where the weights come from"),
-        written.false("We choose the weights by hand from what we know about the problem, for example how much rainfall "
-                      "matters for apples.", "where the weights come from"),
+        written.true("Raising one input by one unit, the others fixed, changes a linear model's "
+                     "prediction by exactly that input's weight.", 'what "linear" means'),
+        written.true("The weights and biases are not chosen by hand: they start random, and "
+                     "gradient descent learns them from the data.", "where the weights come from"),
+        written.false("Once gradient descent has trained it long enough, a linear model "
+                      "predicts every training target of the crop data exactly.",
+                      "how closely a trained model fits"),
     ),
     blanks=(
         written.Blank("In yield_apple = w11 · temperature + w12 · rainfall + w13 · humidity + b1, how many numbers does "
-                      "the model learn for apples?", accept=("4",), reject=("3", "6", "8", "1"),
-                      about="how many parameters one target has"),
+                      "the model learn for apples?", accept=("4",), reject=("3", "6", "8", "1", "5"),
+                      about="how many parameters one target has", form="one number"),
     ),
     ideas=(
         "each target is predicted as a weighted sum of the input variables plus a bias",

@@ -6,8 +6,8 @@ from katakit import written
 
 KEY = written.Key(
     statements=(
-        written.true("MSE takes the difference between each prediction and its target, squares it, and averages the "
-                     "squares over all elements.", "the order of the steps"),
+        written.true("MSE takes each prediction's difference from its target, squares it, and "
+                     "averages the squares over all elements.", "the order of the steps"),
         written.false("MSE averages the differences between predictions and targets first, then squares that average.",
                       "the order of the steps"),
         written.true("Squaring removes the sign, so a miss of +3 and a miss of -3 add the same amount to the loss.",
@@ -20,13 +20,15 @@ KEY = written.Key(
                      "squares by 10.", "what the mean is taken over"),
         written.false("In `torch.sum(diff * diff) / diff.numel()`, `numel()` counts the rows of `diff`, so for (5, 2) "
                       "predictions it divides by 5.", "what the mean is taken over"),
-        written.false("An MSE of 100 means that each prediction is off by about 100 from its target.",
-                      "how to read an MSE value"),
+        written.false("An MSE of 100 means that the predictions are off by 10 on average: 10 is "
+                      "the square root of 100.", "how to read an MSE value"),
+        written.true("An MSE of 100 can come from four misses of 10, or from one miss of 20 and three exact "
+                     "predictions.", "how to read an MSE value"),
     ),
     blanks=(
-        written.Blank("An MSE of 100 means that each prediction is off from its target by roughly how much, on "
-                      "average?", accept=("10",), reject=("100", "50", "1", "10000"),
-                      about="how to read an MSE value"),
+        written.Blank("One prediction misses its target by 6 and the other three are exact. What is the MSE of the "
+                      "four?", accept=("9",), reject=("1.5", "36", "3", "6", "0", "12"),
+                      about="the MSE of a single large miss", form="one number"),
     ),
     snippets=(
         written.Snippet("preds = torch.tensor([[1., 2.], [3., 4.]])\ntargets = torch.tensor([[1., 4.], [2., 4.]])\n"
