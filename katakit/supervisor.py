@@ -54,6 +54,7 @@ LINE_LIMIT = 8 << 20  # bytes of one event line the supervisor accepts; a longer
 MEMORY_MB = 1024  # address space a worker may add (Linux), unless KATAS_MEMORY_MB says otherwise
 DEFERRED = pytest.StashKey[list]()  # the kata test files (or node ids) the workers collect, not this process
 SHARE = pytest.StashKey[set]()  # in a worker: the kata test files it collects
+MACHINERY = pytest.StashKey[object]()  # the record of the checking machinery (katakit.guard.Machinery)
 
 
 def pytest_addoption(parser):
@@ -619,7 +620,9 @@ class Supervisor:
             "fork" if hasattr(os, "fork") else "spawn")
         from katakit import guard
 
-        machinery = guard.Machinery()  # recorded here, before any kata code runs; forked workers inherit it
+        # recorded here once per session (no kata code ever runs in this process); forked workers inherit it
+        machinery = self.config.stash.get(MACHINERY, None) or guard.Machinery()
+        self.config.stash[MACHINERY] = machinery
         self.launcher = _Forks(config, machinery) if start == "fork" else _Spawns(config)
 
     def run(self, shares: list[Share], session) -> None:
