@@ -374,6 +374,29 @@ class Machinery:
         return found
 
 
+class Watcher:
+    """Records, in words (`seen`), what replaces a machinery function's code or defaults (`F.mse_loss.__code__ =
+    ...`) or a machinery module's or class's __class__ or __bases__ while `on`: such a write changes no
+    namespace, but Python audits it. The audit hook stays for the life of the process."""
+
+    def __init__(self, machinery: Machinery):
+        self.on, self.seen = False, []
+        modules = {id(module) for module in machinery.modules.values()}
+
+        def hook(event: str, args: tuple) -> None:
+            if event != "object.__setattr__" or not self.on:
+                return
+            target, name = args[0], args[1]
+            if name in ("__code__", "__defaults__", "__kwdefaults__") and isinstance(target, types.FunctionType):
+                module = getattr(target, "__module__", None) or ""
+                if module.startswith(MACHINERY_PREFIXES) or module in MACHINERY_MODULES:
+                    self.seen.append(f"replaced {module}.{target.__qualname__}.{name}")
+            elif name in ("__class__", "__bases__") and (id(target) in modules or id(target) in machinery.seen):
+                self.seen.append(f"replaced {getattr(target, '__name__', '?')}.{name}")
+
+        sys.addaudithook(hook)
+
+
 def _version_reader():
     """CPython's dicts carry a version tag (PEP 509) that changes on every write. Reading it (ctypes, at its
     place in the dict object) tells a namespace that nobody wrote to without touching its values: a tenth of

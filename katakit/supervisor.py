@@ -355,10 +355,13 @@ def _serve(shares: list[Share], config, send, machinery=None, session=None, coll
         if config.getoption("impl") == "katas" and not config.getoption("mutant"):
             guard.refuse_reference(config.rootpath)
         changed: list[str] = []  # what the kata running now changed of the shared machinery and settings
+        watcher = guard.Watcher(machinery)
+        watcher.on = True
 
         def compare() -> None:  # then put the settings back, so that no check of the kata runs under them
             settings = state.changes()
-            changed.extend(c for c in settings + machinery.changes(hot_only=True) if c not in changed)
+            changed.extend(c for c in settings + machinery.changes(hot_only=True) + watcher.seen if c not in changed)
+            watcher.seen.clear()
             state.restore(changed=bool(settings))
 
         config.pluginmanager.register(_PhaseReporter(send, after_load=compare), "katas-phases")

@@ -63,10 +63,12 @@ CASES = {
             "error", "changed the default device from cpu to meta"),
     "q24": ("a lower limit on open files", "\nimport resource\nresource.setrlimit(resource.RLIMIT_NOFILE, (64, 64))\n",
             "error", "RLIMIT_NOFILE"),
-    "q39": ("torch.nn.init and nn.Linear.forward patched",
+    "q39": ("torch.nn.init and nn.Linear.forward patched, a function's code replaced in place",
             "\nimport torch\ntorch.nn.init.kaiming_uniform_ = lambda tensor, *a, **k: tensor\n"
-            "setattr(torch.nn.Linear, 'forward', lambda self, x: x @ self.weight.t())\n", "error",
-            ("replaced torch.nn.init.kaiming_uniform_", "replaced torch.nn.Linear.forward")),
+            "setattr(torch.nn.Linear, 'forward', lambda self, x: x @ self.weight.t())\n"
+            "torch.nn.functional.l1_loss.__code__ = torch.nn.functional.mse_loss.__code__\n", "error",
+            ("replaced torch.nn.init.kaiming_uniform_", "replaced torch.nn.Linear.forward",
+             "replaced torch.nn.functional.l1_loss.__code__")),
     "q43": ("numpy, math and builtins patched, a Tensor method removed and one shadowed, an object that claims "
             "to equal what it replaced",
             "\nimport builtins, math, numpy, torch\nnumpy.mean = lambda *a, **k: 0.0\nmath.sqrt = lambda x: 1.0\n"
