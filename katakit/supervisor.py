@@ -406,6 +406,12 @@ class _PhaseReporter:
     def __init__(self, send, after_load=None):
         self.send, self.after_load = send, after_load
 
+    @pytest.hookimpl(wrapper=True, tryfirst=True)
+    def pytest_runtest_makereport(self, item, call):
+        if call.excinfo is not None:  # before pytest and the checks format it: a 20 MB message costs seconds there
+            _cut_exception(call.excinfo.value)
+        return (yield)
+
     @pytest.hookimpl(wrapper=True)
     def pytest_fixture_setup(self, fixturedef, request):
         result = yield
@@ -458,6 +464,19 @@ def _serializable(config, report) -> dict:
 def cut(text: str, limit: int = MESSAGE_LIMIT) -> str:
     """The text, at most `limit` characters: a 20 MB exception message is cut here, in the worker."""
     return text if len(text) <= limit else text[:limit] + " … (cut)"
+
+
+def _cut_exception(err: BaseException) -> None:
+    """Cut an exception's long text arguments (and its cause's, its context's) in place, to MESSAGE_LIMIT."""
+    seen = set()
+    while err is not None and id(err) not in seen:
+        seen.add(id(err))
+        try:
+            if any(isinstance(arg, str) and len(arg) > MESSAGE_LIMIT for arg in err.args):
+                err.args = tuple(cut(arg) if isinstance(arg, str) else arg for arg in err.args)
+        except Exception:  # noqa: S110 - an exception whose args cannot be set keeps them; the report is cut later
+            pass
+        err = err.__cause__ or err.__context__
 
 
 def _cut_all(data):
