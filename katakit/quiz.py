@@ -264,9 +264,10 @@ def _question(console: Console, item: Item) -> str:
 
 def run(root: Path, katas: list[manifest.Kata], results: dict, console: Console, count: int = 5,
         seed: int | None = None, everything: bool = False, answers: list[str] | None = None,
-        when: datetime | None = None, ask=input) -> int:
+        when: datetime | None = None, ask=input, echo: bool = False) -> int:
     """Ask up to `count` reserve items of the passed, due written parts; record each answer as it is given.
-    `answers` (from --answer) are used first; then `ask` (input(): a terminal, a pipe, a notebook)."""
+    `answers` (from --answer) are used first; then `ask` (input(): a terminal, a pipe, a notebook). `echo`
+    shows each answer read (from a pipe nothing else would show it)."""
     when = when or now()
     today = when.date()
     passed = {k.id: reserve(root, k) for k in katas if written_passed(results.get(k.id))}
@@ -288,7 +289,7 @@ def run(root: Path, katas: list[manifest.Kata], results: dict, console: Console,
     titles = {k.id: k.title for k in katas}
     session, given = when.timestamp(), list(answers or [])
     console.print(f"Quiz: {len(chosen)} question(s) on {len(due)} written part(s) you have passed. "
-                  "Ctrl-D (or an empty input at the end) stops.")
+                  "Ctrl-D stops; answers given so far are kept.")
     score: dict[str, list[bool]] = {}
     for n, (kata_id, item) in enumerate(chosen, start=1):
         console.print(f"\n[bold]{n}/{len(chosen)} · {kata_id} · {escape(titles[kata_id])}[/]")
@@ -296,7 +297,13 @@ def run(root: Path, katas: list[manifest.Kata], results: dict, console: Console,
         verdict = None
         while verdict is None:
             try:
-                reply = given.pop(0) if given else ask(prompt)
+                if given:
+                    reply = given.pop(0)
+                    console.print(f"{escape(prompt)}{escape(reply)}")
+                else:
+                    reply = ask(prompt)
+                    if echo:
+                        console.print(escape(reply), markup=False)
             except (EOFError, KeyboardInterrupt, NotImplementedError) as err:  # NotImplementedError: no stdin here
                 if isinstance(err, NotImplementedError):
                     console.print("This frontend cannot take typed answers: pass them, e.g. "
