@@ -146,8 +146,11 @@ def cmd_roster(args, root, katas, console) -> int:
         print(classroom.markdown(learners, katas, skipped), end="")
         return 0
     people, per_kata = classroom.table_rows(learners, katas)
+    first, per_part = classroom.learning_rows(learners, katas)
     for title, columns, rows in ((f"{len(learners)} learners", ("learner", "passed", "next kata"), people),
-                                 ("katas", ("kata", "passed by", "failing", "pass rate"), per_kata)):
+                                 ("katas", ("kata", "passed by", "failing", "pass rate"), per_kata),
+                                 ("written parts: first tries and quizzes", classroom.LEARNING_COLUMNS[0], first),
+                                 ("written parts", classroom.LEARNING_COLUMNS[1], per_part)):
         table = Table(*columns, title=title)
         for row in rows:
             table.add_row(*map(escape, row))
