@@ -157,12 +157,12 @@ def learning_rows(learners: list[Learner], katas: list[manifest.Kata], today: da
         fields = [v[part] for v in learning if part in v]
         return f"{sum(f['right'] for f in fields)}/{sum(f['of'] for f in fields)}" if fields else "-"
 
+    ids = {k.id for k in katas}  # a report's other entries count nowhere
     people = []
     for p in sorted(learners, key=lambda p: p.name):
-        due = sum(bool(v.get("quiz", {}).get("due")) and date.fromisoformat(v["quiz"]["due"]) <= today
-                  for v in p.learning.values())
-        people.append([p.name, total(list(p.learning.values()), "first_try"), total(list(p.learning.values()), "quiz"),
-                       str(due)])
+        mine = [v for kata_id, v in p.learning.items() if kata_id in ids]
+        due = sum(bool(v.get("quiz", {}).get("due")) and date.fromisoformat(v["quiz"]["due"]) <= today for v in mine)
+        people.append([p.name, total(mine, "first_try"), total(mine, "quiz"), str(due)])
     per_kata = []
     for kata in katas:
         learning = [p.learning[kata.id] for p in learners if kata.id in p.learning]

@@ -166,7 +166,9 @@ def retention(events: list[dict]) -> Retention:
     state, sessions = Retention(), {}
     for event in events:
         if isinstance(event.get("right"), bool):
-            sessions.setdefault(event.get("session", event["t"]), []).append(event)
+            session = event.get("session")  # an edited journal may hold anything here: only a number is one
+            key = session if isinstance(session, (int, float)) and not isinstance(session, bool) else event["t"]
+            sessions.setdefault(key, []).append(event)
     for answers in sessions.values():  # in the order they were written
         all_right = all(e["right"] for e in answers)
         state.box = min(state.box + 1, len(DAYS)) if all_right else 1
@@ -312,7 +314,8 @@ def run(root: Path, katas: list[manifest.Kata], results: dict, console: Console,
             verdict = judge(item, reply)
             if verdict is None:
                 console.print("  Answer t (true) or f (false).")
-        journal.log(root, "quiz", kata_id, item=item.id, right=verdict, session=session, t=when.timestamp())
+        if not journal.log(root, "quiz", kata_id, item=item.id, right=verdict, session=session, t=when.timestamp()):
+            console.print(f"  [yellow]Could not write {journal.JOURNAL.as_posix()}: this answer is not recorded.[/]")
         score.setdefault(kata_id, []).append(verdict)
         console.print("  [green]Right.[/]" if verdict else f"  [red]Not right.[/] {escape(right_answer(item))}")
         console.print(f"  [dim]{escape(item.why)}[/]")
