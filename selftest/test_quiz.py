@@ -243,8 +243,14 @@ def test_the_first_try_keeps_two_wrong_marks_of_a_part_passed_at_the_second_chec
     for n in marks[:2]:
         flipped[n] = flipped[n].replace("[x]", "[?]").replace("[ ]", "[x]").replace("[?]", "[ ]")
     (copy / "katas" / f"{name}.md").write_text("\n".join(flipped) + "\n", encoding="utf-8")
-    first = _katas(copy, NOW, check=["check", D])["check"]
+    runs = _katas(copy, NOW, ci=["ci", "--report", "ci.json"], check=["check", D])
+    first = runs["check"]
     assert first[0] == 1 and "2 of your" in first[1], f"`katas check {D}` with two flipped marks: {first}"
+    recorded = {e["kata"] for e in map(json.loads, (copy / ".katas" / "journal.jsonl").read_text().splitlines())
+                if e["event"] == "first_try"}
+    assert recorded == {D}, f"first tries recorded for {sorted(recorded)}: `katas ci` (a CI run, no try) recorded some"
+    ci = {k["id"]: k for k in json.loads((copy / "ci.json").read_text())["katas"]}
+    assert ci[A]["first_try"] == {"right": 0, "of": 0} and "quiz" in ci[A], f"`katas ci --report` gives {ci[A]}"
     (copy / "katas" / f"{name}.md").write_text("\n".join(reference) + "\n", encoding="utf-8")
     done = _katas(copy, NOW, check=["check", D], report=["report", "--json"])
     key = loader.load_module(ROOT / manifest.get(D, KATAS).test_file, "key_for_first_try").KEY
