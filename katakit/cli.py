@@ -119,7 +119,7 @@ def cmd_quiz(args, root, katas, console) -> int:
     with_reserve = [k.id for k in katas if quiz.reserve(root, k)]  # only these can be asked: check only these
     results = _check(root, with_reserve) if with_reserve else {}
     return quiz.run(root, katas, results, console, count=args.count, seed=args.seed, everything=args.all,
-                    answers=args.answer, echo=not sys.stdin.isatty() and not notebook.in_notebook())
+                    answers=args.answer, echo=not (sys.stdin and sys.stdin.isatty()) and not notebook.in_notebook())
 
 
 def cmd_roster(args, root, katas, console) -> int:
