@@ -53,6 +53,8 @@ def _add_quiz(copy: Path) -> None:
     """A one-item reserve for q12 (a fixture, true), and two quiz cells: answered inline (nbclient cannot type
     into input()), then without an answer, where the kernel refuses input() and the quiz must say what to do."""
     (copy / "quiz").mkdir(exist_ok=True)
+    for path in (copy / "quiz").glob("*.toml"):
+        path.unlink()  # the shipped reserve is tested in test_quiz.py; here the answer must be known
     (copy / "quiz" / "q12_mean_squared_error.toml").write_text(
         '[[item]]\nid = "fixture"\nkind = "statement"\ntext = "A fixture statement, true."\ntrue = true\n'
         'why = "The fixture says so."\n', encoding="utf-8")
