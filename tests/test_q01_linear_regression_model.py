@@ -123,21 +123,23 @@ def test_a_linear_fit_with_a_bias_explains_every_target(kata):
 
 KEY = written.Key(
     statements=(
-        written.true("A linear regression model predicts each target variable as a weighted sum of the input variables "
-                     "plus a bias.", "what the model computes"),
-        written.false("Because the model is linear, doubling every input always doubles every prediction.",
+        written.true("A linear regression model predicts each target variable as a weighted sum "
+                     "of all the input variables plus a bias.", "what the model computes"),
+        written.false("Because the model is linear, doubling every input (temperature, rainfall "
+                      "and humidity) always doubles every predicted yield.",
                       "what the model computes"),
-        written.true("The lesson formulates predicting the yield of apples in a region from its average temperature, "
-                     "rainfall and humidity as a linear regression problem.", "an example problem"),
+        written.true("Predicting a region's apple yield from its temperature, rainfall and "
+                     "humidity is the lesson's linear regression problem.", "an example problem"),
         written.false('A linear regression model predicts a class, such as "good harvest" or "bad harvest", rather '
                       "than a number.", "what kind of answer the model gives"),
         written.false('"Linear" means the model has only one input variable: with three inputs it is no longer linear '
                       "regression.", 'what "linear" means'),
-        written.true("In a linear regression model, raising one input by one unit while the others stay fixed changes "
-                     "the prediction by that input's weight.", 'what "linear" means'),
-        written.true("In the lesson, the weights and the bias are learned from the training data: they start as random "
-                     "numbers and gradient descent adjusts them.", "where the weights come from"),
-        written.false("Once trained on the crop data, a linear regression model predicts every training target exactly.",
+        written.true("Raising one input by one unit, the others fixed, changes a linear model's "
+                     "prediction by exactly that input's weight.", 'what "linear" means'),
+        written.true("The weights and biases are not chosen by hand: they start random, and "
+                     "gradient descent learns them from the data.", "where the weights come from"),
+        written.false("Once gradient descent has trained it long enough, a linear model "
+                      "predicts every training target of the crop data exactly.",
                       "how closely a trained model fits"),
     ),
     blanks=(

@@ -120,21 +120,23 @@ def test_split_columns_matches_the_columns_picked_one_by_one(kata, seed):
 
 KEY = written.Key(
     statements=(
-        written.true("Input variables are the ones we know for each sample and feed to the model; target variables are "
-                     "the ones we want it to predict.", "what inputs and targets are"),
-        written.false("The targets are the model's outputs: the numbers the model computes for each sample.",
+        written.true("Inputs are what we know for each sample and feed the model; targets are "
+                     "what we want it to predict.", "what inputs and targets are"),
+        written.false("The targets are the model's outputs: the numbers it computes for each "
+                      "sample, which change as the weights are trained.",
                       "targets and predictions"),
         written.true("In the training data the targets are known measurements, so the model's predictions can be "
                      "compared with them.", "targets and predictions"),
-        written.true("In the crop data, temperature, rainfall and humidity are input variables, and the yields of apples "
-                     "and oranges are target variables.", "the crop data's variables"),
+        written.true("In the crop data, temperature, rainfall and humidity are inputs; the "
+                     "apple and orange yields are targets.", "the crop data's variables"),
         written.false("A dataset can have only one target variable, so the yields of apples and oranges need two "
                       "separate datasets.", "how many targets a dataset can have"),
         written.true("Each row of the crop table is one sample (a region), and each column is one variable.",
                      "what rows and columns hold"),
         written.true("Which columns are targets depends on the question we ask: the same table could be used to predict "
                      "rainfall from the other columns.", "what makes a column a target"),
-        written.false("The target is always the last column of a table: that is how a dataset marks its target.",
+        written.false("The target is always the last column of a table: that position is how a "
+                      "dataset tells the model which column to predict.",
                       "what makes a column a target"),
     ),
     blanks=(

@@ -7,17 +7,19 @@ from katakit import written
 KEY = written.Key(
     statements=(
         written.true("The bias is a constant added to the weighted sum of the inputs.", "what the bias does"),
-        written.false("The bias is the model's error: how far its predictions are from the targets on average.",
+        written.false("The bias is the model's error: the average distance between its "
+                      "predictions and the targets, which training drives to zero.",
                       "what the bias does"),
         written.true("A weight says by how much the prediction changes when its input rises by one unit and the other "
                      "inputs stay fixed.", "what a weight does"),
         written.false("The input with the largest weight always matters most to the prediction, whatever unit each "
                       "input is measured in.", "what the size of a weight says"),
-        written.true("Measuring rainfall in metres instead of millimetres would change its best weight, although "
-                     "rainfall matters just as much as before.", "what the size of a weight says"),
+        written.true("Measuring rainfall in metres instead of millimetres changes its best "
+                     "weight, though rainfall matters as much as before.", "what the size of a weight says"),
         written.true("For the crop data, each fruit has its own three weights and its own bias.",
                      "how the weights and biases are laid out"),
-        written.false("The crop model has one bias, shared by apples and oranges.",
+        written.false("The crop model has a single bias, shared by the apple and orange "
+                      "predictions, since a bias is one number added at the end.",
                       "how the weights and biases are laid out"),
         written.true("Weights and biases start as random numbers and are learned from the data during training.",
                      "where their values come from"),

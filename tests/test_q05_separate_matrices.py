@@ -8,17 +8,20 @@ KEY = written.Key(
     statements=(
         written.true("Only the inputs go into the model: the predictions are computed from `inputs`, `w` and `b`.",
                      "what goes into the model"),
-        written.false("The targets also go into the model, so that it can compute its predictions from them.",
+        written.false("The targets also go into the model alongside the inputs: it computes its "
+                      "predictions from both.",
                       "what goes into the model"),
-        written.true("The targets are used in the loss, which compares them with the predictions.",
+        written.true("The targets are used at every training step, in the loss, which compares "
+                     "them with the predictions.",
                      "where the targets are used"),
         written.false("The targets are only needed after training, to report how good the model is; the training steps "
                       "never use them.", "where the targets are used"),
-        written.true("The predictions and the targets have the same shape, (5, 2) for the crop data, so the loss can "
+        written.true("The predictions and the targets both have shape (5, 2), so the loss can "
                      "compare them element by element.", "the shapes of the matrices"),
         written.false("With `w` of shape (2, 3), `table @ w.t()` also works on the whole 5-column table of inputs and "
                       "targets together.", "the shapes of the matrices"),
-        written.true("Row i of `targets` belongs to the same sample as row i of `inputs`.", "how the two matrices line up"),
+        written.true("Row i of `targets` and row i of `inputs` describe the same region, so the "
+                     "two matrices must stay in the same order.", "how the two matrices line up"),
         written.false("Separate matrices are a PyTorch rule: one tensor cannot hold columns that mean different things.",
                       "why they are separate"),
     ),

@@ -168,15 +168,16 @@ KEY = written.Key(
                       "needed for the whole batch.", "what the matrix product computes"),
         written.true("Entry [i, j] of the predictions is the weighted sum of sample i's inputs with target j's weights, "
                      "plus target j's bias.", "what one entry of the predictions is"),
-        written.true("The weights are transposed because `w` holds one row per target, and the product needs the "
-                     "weights of target j in its column j.", "why w is transposed"),
+        written.true("`w` holds one row per target, so it is transposed: the product needs "
+                     "target j's weights in its column j.", "why w is transposed"),
         written.false("When `w` happens to be square, the product without the transpose gives the same predictions, "
                       "so the transpose can be left out.", "why w is transposed"),
         written.true("The bias vector, one entry per target, is added to every row of the product: broadcasting repeats "
                      "it for each sample.", "how the bias is added"),
         written.false("The bias vector has to be repeated by hand into a matrix with one row per sample before it can "
                       "be added.", "how the bias is added"),
-        written.false("Multiplying elementwise with `*` instead of `@` computes the same weighted sums.", "@ versus *"),
+        written.false("Multiplying elementwise, `inputs * w` instead of the matrix product, "
+                      "computes the same weighted sums, just written more simply.", "@ versus *"),
     ),
     blanks=(
         written.Blank("The inputs `x` have shape (10, 4) and the weights `w` have shape (3, 4). How many numbers does "

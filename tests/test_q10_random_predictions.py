@@ -6,7 +6,8 @@ from katakit import written
 
 KEY = written.Key(
     statements=(
-        written.true("At the start, `w` and `b` are random numbers drawn without looking at the data.",
+        written.true("At the start, all the numbers in `w` and `b` are random, drawn without "
+                     "looking at the data.",
                      "where the starting parameters come from"),
         written.false("`torch.randn` picks starting weights that already fit the data roughly, so only small "
                       "corrections are needed.", "where the starting parameters come from"),
@@ -14,19 +15,21 @@ KEY = written.Key(
                       "descent can begin.", "whether a random start is a problem"),
         written.true("Gradient descent can start from random weights: they are expected to predict badly, and training "
                      "adjusts them.", "whether a random start is a problem"),
-        written.false("A randomly initialized model predicts the average of the targets until it is trained.",
+        written.false("A randomly initialized model predicts the average of the targets until "
+                      "it is trained, as the random weights cancel out on average.",
                       "what an untrained model predicts"),
         written.false("Running the untrained model on the same inputs a second time gives predictions closer to the "
                       "targets.", "what brings the predictions closer"),
-        written.true("With a small enough learning rate, each gradient-descent step lowers the loss, so the predictions "
-                     "move closer to the targets overall.", "what brings the predictions closer"),
+        written.true("With a small enough learning rate, gradient-descent steps bring the loss "
+                     "down, so the predictions move closer to the targets as a whole.", "what brings the predictions closer"),
         written.true("A large loss at the start is expected: it measures how far the random model's predictions are "
                      "from the targets.", "what the first loss shows"),
     ),
     blanks=(
-        written.Blank("`torch.randn` draws each starting value from a normal distribution with mean 0 and a standard "
-                      "deviation of what number?", accept=("1",), reject=("0", "0.5", "0.1", "10", "100"),
-                      about="the spread of torch.randn", form="one number"),
+        written.Blank("The lesson's crop data has 5 rows of targets. How many of those targets does `torch.randn(2, 3)` "
+                      "look at to choose the starting weights?", accept=("0", "none", "no targets", "none of them"),
+                      reject=("5", "all", "all of them", "1", "2", "3", "10", "15"),
+                      about="what the random start knows about the data", form="one number"),
     ),
     snippets=(
         written.Snippet("x = torch.tensor([[1., 2.]])\ny = torch.tensor([[5.]])\n"

@@ -6,18 +6,21 @@ from katakit import written
 
 KEY = written.Key(
     statements=(
-        written.true("A loss function compares the predictions with the targets and returns a single number.",
+        written.true("A loss function compares all the predictions with their targets and "
+                     "returns a single number.",
                      "what a loss function computes"),
         written.false("A loss function looks only at the predictions: the targets are not needed to compute it.",
                       "what a loss function computes"),
         written.true("The lower the loss, the better the model fits the data the loss was computed on.",
                      'what "loss" signifies'),
-        written.false("The loss is the fraction of predictions that are exactly right.", 'what "loss" signifies'),
-        written.false("The mean squared error and the mean absolute error always rank two models the same way, so it "
-                      "does not matter which one training uses.", "how the choice of loss function matters"),
+        written.false("The loss is the fraction of predictions that are exactly right: a loss "
+                      "of 0.2 means 20% of the predictions are wrong.", 'what "loss" signifies'),
+        written.false("MSE and the mean absolute error always rank two models the same way, so "
+                      "which one training uses makes no difference.", "how the choice of loss function matters"),
         written.true("Squaring makes large misses count more: one miss of 4 adds as much to the squared error as 16 "
                      "misses of 1.", "how the choice of loss function matters"),
-        written.true("Training adjusts the weights and biases to make the loss smaller.",
+        written.true("Training adjusts the weights and biases in whichever direction makes the "
+                     "loss smaller, step by step.",
                      "what training does with the loss"),
         written.false("The loss is computed only once, after training, to report how good the model is.",
                       "what training does with the loss"),

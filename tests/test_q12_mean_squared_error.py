@@ -6,8 +6,8 @@ from katakit import written
 
 KEY = written.Key(
     statements=(
-        written.true("MSE takes the difference between each prediction and its target, squares it, and averages the "
-                     "squares over all elements.", "the order of the steps"),
+        written.true("MSE takes each prediction's difference from its target, squares it, and "
+                     "averages the squares over all elements.", "the order of the steps"),
         written.false("MSE averages the differences between predictions and targets first, then squares that average.",
                       "the order of the steps"),
         written.true("Squaring removes the sign, so a miss of +3 and a miss of -3 add the same amount to the loss.",
@@ -20,7 +20,8 @@ KEY = written.Key(
                      "squares by 10.", "what the mean is taken over"),
         written.false("In `torch.sum(diff * diff) / diff.numel()`, `numel()` counts the rows of `diff`, so for (5, 2) "
                       "predictions it divides by 5.", "what the mean is taken over"),
-        written.false("An MSE of 100 means that the predictions are off by 10 on average.", "how to read an MSE value"),
+        written.false("An MSE of 100 means that the predictions are off by 10 on average: 10 is "
+                      "the square root of 100.", "how to read an MSE value"),
         written.true("An MSE of 100 can come from four misses of 10, or from one miss of 20 and three exact "
                      "predictions.", "how to read an MSE value"),
     ),

@@ -113,20 +113,23 @@ KEY = written.Key(
     statements=(
         written.true("After `loss.backward()`, `w.grad` holds the derivative of the loss with respect to `w`, with the "
                      "same shape as `w`.", "what backward() computes and where it puts it"),
-        written.false("`loss.backward()` returns the gradients, so `grads = loss.backward()` is how you get them.",
+        written.false("`loss.backward()` returns the gradients of `w` and `b`: `grads = "
+                      "loss.backward()` is how the lesson gets hold of them.",
                       "what backward() computes and where it puts it"),
-        written.true("Tensors created without `requires_grad=True`, such as `inputs` and `targets`, get no gradient.",
+        written.true("Only tensors created with `requires_grad=True` get a gradient; `inputs` "
+                     "and `targets` get no `.grad` at all.",
                      "which tensors get a gradient"),
         written.false("backward() computes a gradient for every tensor used to compute the loss, `inputs` and `targets` "
                       "included.", "which tensors get a gradient"),
-        written.false("backward() also updates `w` and `b`: after the call they hold new values with a lower loss.",
+        written.false("backward() also updates `w` and `b`: after the call they hold new "
+                      "values, one small step downhill, with a lower loss.",
                       "what backward() does to the weights"),
         written.false("Setting `requires_grad=True` on `w` makes PyTorch change `w` by itself to lower the loss.",
                       "what requires_grad does"),
-        written.true("`requires_grad=True` asks PyTorch to record the operations on `w`, so that backward() can compute "
-                     "its gradient; changing `w` is still up to us.", "what requires_grad does"),
-        written.true("Called without arguments, backward() needs a single number (a scalar) such as the loss; called on "
-                     "the table of predictions it raises an error.", "what backward() is called on"),
+        written.true("`requires_grad=True` makes PyTorch record the operations on `w` so "
+                     "backward() can find its gradient; it never changes `w`.", "what requires_grad does"),
+        written.true("backward() with no arguments needs a single number such as the loss; "
+                     "called on the table of predictions it raises an error.", "what backward() is called on"),
     ),
     blanks=(
         written.Blank("A loss is computed from `w`, `b`, `inputs` and `targets`, and only `w` and `b` were created with "

@@ -164,14 +164,17 @@ KEY = written.Key(
                      "how many derivatives there are"),
         written.false("Because the loss is a single number, its derivative with respect to `w` is a single number too.",
                       "how many derivatives there are"),
-        written.true("`w.grad` has the same shape as `w`: (2, 3) for the crop model.", "the shape of a gradient"),
+        written.true("`w.grad` has the same shape as `w`, (2, 3) for the crop model: one "
+                     "derivative for every weight, in that weight's place.", "the shape of a gradient"),
         written.false("`w.grad` has the shape of `w.t()`, (3, 2), because the model multiplies the inputs by `w.t()`.",
                       "the shape of a gradient"),
-        written.false("`b.grad` has the same shape as `w.grad`, (2, 3), because both come from the same loss.",
+        written.false("`b.grad` has the same shape as `w.grad`, (2, 3): all the gradients of "
+                      "one loss share a shape, whatever tensor they belong to.",
                       "the shape of a gradient"),
         written.true("`w.grad[i, j]` is the slope of the loss in `w[i, j]`: how fast the loss changes when only that "
                      "weight changes slightly.", "what one element of the gradient means"),
-        written.false("`w.grad[i, j]` is how fast the loss changes when all the weights change together.",
+        written.false("`w.grad[i, j]` is how fast the loss changes when all the weights change "
+                      "together by the same small amount.",
                       "what one element of the gradient means"),
         written.true("A positive `w.grad[0, 1]` means the loss rises when `w[0, 1]` grows slightly and the other weights "
                      "stay as they are.", "what the sign of one element says"),

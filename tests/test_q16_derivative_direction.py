@@ -121,7 +121,8 @@ KEY = written.Key(
     statements=(
         written.true("The derivative of the loss w.r.t. `w[0, 1]` says how the loss changes when only `w[0, 1]` "
                      "changes slightly.", "what the derivative tells"),
-        written.false("A derivative of 200 says how far to move the weight: the step should change it by 200.",
+        written.false("A derivative of 200 says how far to move the weight: the update should "
+                      "change that weight by 200, down to where the loss is lowest.",
                       "what the derivative tells"),
         written.true("When its derivative is not zero, moving a weight slightly against the sign of its derivative "
                      "lowers the loss.", "which way to move a weight"),
@@ -133,7 +134,8 @@ KEY = written.Key(
                       "how much the loss changes"),
         written.true("Each weight element has its own derivative, so in one step some weights may go up while others "
                      "go down.", "whether all weights move the same way"),
-        written.false("In one step every weight goes down, because the aim is to bring the loss down.",
+        written.false("In one gradient-descent step every weight goes down, because the aim of "
+                      "the step is to bring the loss down.",
                       "whether all weights move the same way"),
     ),
     blanks=(

@@ -10,17 +10,19 @@ KEY = written.Key(
                      "what a positive derivative says"),
         written.false("A positive derivative means the loss falls when the weight is increased slightly.",
                       "what a positive derivative says"),
-        written.false("A positive derivative means the weight itself is positive.", "what a positive derivative says"),
-        written.false("A positive derivative means you should increase the weight, following the gradient.",
+        written.false("A positive derivative means the weight itself is positive, so it is the "
+                      "weight's own sign that the update has to follow.", "what a positive derivative says"),
+        written.false("A positive derivative means you should increase the weight slightly, "
+                      "following the gradient the way the derivative points.",
                       "which way to move the weight"),
-        written.true("With a positive `w.grad` and a small positive learning rate, `w -= lr * w.grad` moves the weight "
-                     "the way that makes the loss fall.", "which way to move the weight"),
+        written.true("With a positive `w.grad` and a small positive `lr`, `w -= lr * w.grad` "
+                     "moves the weight the way that makes the loss fall.", "which way to move the weight"),
         written.true("The sign of the derivative says whether the loss rises or falls as the weight grows.",
                      "what the sign of a derivative tells"),
         written.false("The sign of the derivative says nothing about direction; only its size matters.",
                       "what the sign of a derivative tells"),
-        written.true("A weight can have a positive derivative now and a negative one later: the sign depends on the "
-                     "current values of all the weights.", "whether the sign stays the same"),
+        written.true("A weight can have a positive derivative now and a negative one later: the "
+                     "sign depends on where all the weights are.", "whether the sign stays the same"),
         written.false("A weight whose derivative is positive at the start keeps a positive derivative until training "
                       "ends.", "whether the sign stays the same"),
     ),

@@ -12,7 +12,8 @@ KEY = written.Key(
                       "what a negative derivative says"),
         written.false("A negative derivative means you should move the weight the way its sign points: make it "
                       "smaller.", "which way to move the weight"),
-        written.true("With `w.grad` = -4 and `lr` = 0.1, the update `w -= lr * w.grad` adds 0.4 to `w`.",
+        written.true("With `w.grad` = -4 and `lr` = 0.1, the update `w -= lr * w.grad` adds 0.4 "
+                     "to `w`: the weight grows.",
                      "what the update does with a negative gradient"),
         written.false("The update `w -= lr * w.grad` always subtracts from `w`, so no weight can grow during training.",
                       "what the update does with a negative gradient"),

@@ -152,11 +152,13 @@ def test_the_values_and_x_match_a_float64_descent(kata, seed):
 
 KEY = written.Key(
     statements=(
-        written.true("Gradient descent repeats one step many times: compute the loss and its gradients, then move every "
-                     "parameter a little against its gradient.", "what the algorithm does"),
-        written.false("Gradient descent computes the best weights in a single step, directly from the gradient.",
+        written.true("Gradient descent repeats one step: find the loss's gradients, then move "
+                     "each parameter a little against its gradient.", "what the algorithm does"),
+        written.false("Gradient descent computes the best weights in a single step, directly "
+                      "from the gradient at the random starting weights.",
                       "what the algorithm does"),
-        written.false("Gradient descent stops by itself once it reaches the lowest loss.", "when gradient descent stops"),
+        written.false("Gradient descent stops by itself once it reaches the lowest loss: the "
+                      "number of epochs does not have to be chosen.", "when gradient descent stops"),
         written.true("Gradient descent runs for as many steps as we choose; afterwards the loss can still be above the "
                      "lowest possible.", "when gradient descent stops"),
         written.true("It is called gradient descent because it uses the gradient to move down the slope of the loss.",

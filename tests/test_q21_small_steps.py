@@ -8,16 +8,17 @@ KEY = written.Key(
     statements=(
         written.true("The gradient says which way is downhill at the current weights, not how far away the lowest loss "
                      "is.", "what the gradient says about a step"),
-        written.false("Subtracting the whole gradient moves each weight straight to its best value.",
+        written.false("Subtracting the whole gradient moves each weight straight to its best "
+                      "value, landing exactly where the loss is lowest.",
                       "what the gradient says about a step"),
-        written.true("From the lesson's random start on the crop data, some gradient elements are in the thousands: "
-                     "subtracting the gradient itself would throw the weights far past the minimum, and the loss would "
-                     "rise.", "what a step by the whole gradient does"),
+        written.true("At the lesson's random start some gradient elements run to thousands or "
+                     "more; subtracting them whole would overshoot the minimum by far.", "what a step by the whole gradient does"),
         written.false("Subtracting the gradient itself would train fastest; the small factor only makes the result more "
                       "precise.", "what a step by the whole gradient does"),
-        written.true("Multiplying the gradient by a small learning rate such as 1e-5 keeps each change small: a small "
-                     "step downhill, not a giant leap.", "what the small factor does"),
-        written.false("The small factor is there to turn the step around, so that it points downhill.",
+        written.true("Multiplying the gradient by a small learning rate such as 1e-5 makes each "
+                     "change a small step downhill, not a leap.", "what the small factor does"),
+        written.false("The small factor is there to turn the step around, so that it points "
+                      "downhill instead of up the slope of the loss.",
                       "what the small factor does"),
         written.false("Any factor below 1 keeps the steps safe, because each step is then smaller than the gradient.",
                       "how big the factor should be"),

@@ -196,21 +196,24 @@ KEY = written.Key(
     statements=(
         written.true("The learning rate multiplies the gradient in the update `w -= lr * w.grad`, so it sets how far "
                      "each step goes.", "what the learning rate is"),
-        written.false("The learning rate is how fast the loss falls per epoch, measured during training.",
+        written.false("The learning rate is how fast the loss falls per epoch: PyTorch measures "
+                      "it during training and reports it.",
                       "what the learning rate is"),
         written.true("Changing the learning rate (a positive number) changes how far each weight moves, not which way.",
                      "what the learning rate changes about a step"),
-        written.false("A larger learning rate always trains faster, because every step goes further.",
+        written.false("A larger learning rate always trains faster, because every step goes "
+                      "further down the slope of the loss.",
                       "what too large a learning rate does"),
         written.true("With too small a learning rate the loss still falls, but slowly, so training needs many more "
                      "epochs.", "what too small a learning rate does"),
-        written.false("The smaller the learning rate, the better: a tiny learning rate cannot hurt training.",
+        written.false("The smaller the learning rate, the better: a tiny learning rate cannot "
+                      "hurt training, it just makes each step more careful.",
                       "what too small a learning rate does"),
         written.true("With too large a learning rate the steps overshoot, and the loss can grow from epoch to epoch "
                      "instead of falling.", "what too large a learning rate does"),
         written.false("Too large a learning rate only makes training less precise: the loss still falls, just more "
                       "roughly.", "what too large a learning rate does"),
-        written.true("The lesson's 1e-5 suits the crop data, whose inputs are in the tens and hundreds; data on another "
+        written.true("The lesson's 1e-5 suits inputs in the tens and hundreds; data on another "
                      "scale can need a very different learning rate.", "whether one learning rate suits all data"),
     ),
     blanks=(

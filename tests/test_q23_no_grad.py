@@ -129,10 +129,11 @@ KEY = written.Key(
     statements=(
         written.false("`torch.no_grad()` also stops the weights from being updated: `w -= lr * w.grad` inside the "
                       "block leaves `w` as it was.", "what no_grad does to an update"),
-        written.true("Inside `with torch.no_grad():`, PyTorch records no operations in the autograd graph.",
+        written.true("Inside `with torch.no_grad():`, every operation runs without being "
+                     "recorded in the autograd graph.",
                      "what no_grad does to recording"),
-        written.true("Predictions `x @ w.t() + b` computed inside `with torch.no_grad():` have `requires_grad=False` "
-                     "and no `grad_fn`, although `w` and `b` require grad.", "what predictions computed under no_grad are"),
+        written.true("Predictions `x @ w.t() + b` made inside `torch.no_grad()` have no "
+                     "`grad_fn` and `requires_grad=False`, though `w` requires grad.", "what predictions computed under no_grad are"),
         written.false("Inside `with torch.no_grad():`, operations are still recorded in the graph; only the gradients "
                       "are not stored.", "what no_grad does to recording"),
         written.false("Inside `with torch.no_grad():`, `w.requires_grad` is False for a `w` created with "
@@ -141,9 +142,10 @@ KEY = written.Key(
                      "raises a RuntimeError.", "why the update runs under no_grad"),
         written.false("Predicting while autograd records costs nothing extra: PyTorch builds no graph until "
                       "backward() is called.", "why predictions skip the graph"),
-        written.true("Predicting under `torch.no_grad()` saves memory and time: autograd builds no graph and keeps no "
-                     "intermediate results for a backward() that will never come.", "why predictions skip the graph"),
-        written.false("`torch.no_grad()` deletes the gradients already stored in `.grad`.",
+        written.true("Predicting under `torch.no_grad()` saves memory and time: no graph is "
+                     "built and no intermediate results are kept.", "why predictions skip the graph"),
+        written.false("`torch.no_grad()` deletes the gradients already stored in `.grad`: "
+                      "inside the block, `w.grad` is None.",
                       "what no_grad does to stored gradients"),
     ),
     snippets=(

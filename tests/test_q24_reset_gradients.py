@@ -110,7 +110,8 @@ def test_the_parameters_keep_their_values_and_stay_leaves_that_require_grad(kata
 
 KEY = written.Key(
     statements=(
-        written.false("`w.grad.zero_()` sets the weight `w` itself to zero, ready for the next step.",
+        written.false("`w.grad.zero_()` sets the weight `w` itself to zero, ready for the next "
+                      "step to start again from a clean slate.",
                       "what the reset changes"),
         written.false("Without a reset, each backward() replaces the old gradient, so forgetting the reset changes "
                       "nothing.", "what goes wrong without a reset"),
@@ -124,10 +125,11 @@ KEY = written.Key(
                      "what the reset changes"),
         written.false("Updating the weights inside `torch.no_grad()` also resets their gradients.",
                       "what resets a gradient"),
-        written.false("The reset can just as well come between backward() and the update.",
+        written.false("The reset can just as well come between backward() and the update, as "
+                      "long as it happens once in every step.",
                       "when the reset happens"),
-        written.true("The reset may sit at the end of a step or at the start of the next, as long as it runs after "
-                     "the update and before the next backward().", "when the reset happens"),
+        written.true("The reset may sit at the end of a step or at the start of the next: after "
+                     "the update, before the next backward().", "when the reset happens"),
     ),
     blanks=(
         written.Blank("Two backward() calls on the same data and weights, with no reset in between, leave `w.grad` at "

@@ -218,11 +218,12 @@ def test_the_loss_falls_over_a_few_steps(kata, seed):
 
 KEY = written.Key(
     statements=(
-        written.true("Each step computes fresh predictions from the current weights, and the loss from those "
-                     "predictions.", "where each step's predictions come from"),
+        written.true("Every step computes fresh predictions from the current weights, and the "
+                     "loss from those predictions.", "where each step's predictions come from"),
         written.true("The update subtracts the learning rate times the gradient from each weight and bias.",
                      "which way the update moves the weights"),
-        written.false("The predictions can be computed once, before training, and reused by every step.",
+        written.false("The predictions can be computed once, before training, and reused by "
+                      "every step: the inputs stay the same.",
                       "where each step's predictions come from"),
         written.false("The gradients are computed in the first step only; every later step reuses them.",
                       "whether each step computes new gradients"),
@@ -230,7 +231,8 @@ KEY = written.Key(
                      "updated.", "the order of the steps"),
         written.true("Every step calls backward() again, because the gradient changes as the weights change.",
                      "whether each step computes new gradients"),
-        written.false("The last step resets the weights and biases to zero, ready for the next step.",
+        written.false("The last of the steps resets the weights and biases to zero, so that the "
+                      "next step starts from a clean model.",
                       "what the last step resets"),
         written.false("The update adds the learning rate times the gradient to each weight and bias.",
                       "which way the update moves the weights"),

@@ -4,15 +4,18 @@ from katakit import written
 
 KEY = written.Key(
     statements=(
-        written.false("An epoch is a single update of the weights, whatever the batch size.", "what an epoch covers"),
+        written.false("An epoch is a single update of the weights, whatever the batch size: one "
+                      "call to backward() and one step.", "what an epoch covers"),
         written.true("An epoch is a full pass over the training data.", "what an epoch covers"),
         written.true("When the data comes in batches, each batch gives its own update, so an epoch holds as many "
                      "updates as there are batches.", "how epochs and updates relate"),
-        written.false("With `shuffle=True`, some rows may be used twice in one epoch and others not at all.",
+        written.false("With `shuffle=True`, some rows may be drawn twice in one epoch and "
+                      "others not at all, as in sampling with replacement.",
                       "how often a sample is used in an epoch"),
-        written.true("Every epoch goes over the same training rows; what changes from epoch to epoch is the weights "
-                     "(and, with shuffling, the order of the rows).", "what changes from epoch to epoch"),
-        written.false("When the model trains on all the rows at once, an epoch makes an update for each row.",
+        written.true("Every epoch goes over the same training rows; what changes between epochs "
+                     "is the weights, and with shuffling the order.", "what changes from epoch to epoch"),
+        written.false("When the model trains on all the rows at once, an epoch makes a separate "
+                      "update for each row, one after the other.",
                       "how epochs and updates relate"),
         written.true("With `shuffle=True` and the default `drop_last=False`, an epoch still goes through every row; "
                      "only their order changes.", "how often a sample is used in an epoch"),

@@ -216,7 +216,7 @@ def test_zero_epochs_return_no_losses_and_leave_the_parameters_alone(kata, seed)
 
 KEY = written.Key(
     statements=(
-        written.true("Each epoch starts from the weights that the previous epoch left behind.",
+        written.true("Every epoch starts from the weights that the previous epoch left behind.",
                      "where each epoch starts"),
         written.false("With the lesson's small learning rate, a single epoch already brings the loss as low as "
                       "gradient descent can take it.",
@@ -225,15 +225,18 @@ KEY = written.Key(
                       "what another pass over the same data gives"),
         written.true("A later epoch over the same data computes a new gradient, because the weights have changed.",
                      "what another pass over the same data gives"),
-        written.false("Each epoch starts again from the initial random weights.", "where each epoch starts"),
-        written.true("A falling training loss shows how well the model fits the rows it trains on; how well it "
-                     "predicts rows it has not seen must be measured on other data.",
+        written.false("Each epoch starts again from the initial random weights: every epoch is "
+                      "an independent attempt at the fit.", "where each epoch starts"),
+        written.true("A falling training loss shows how well the model fits its training rows; "
+                     "rows it has not seen need other data to judge.",
                      "the loss on data the model has not seen"),
-        written.false("More epochs lower the loss whatever the learning rate.", "when more epochs help"),
-        written.false("Every extra epoch also lowers the loss on data the model has never seen.",
+        written.false("More epochs lower the loss whatever the learning rate: each extra pass "
+                      "over the data improves the fit a little more.", "when more epochs help"),
+        written.false("Every extra epoch also lowers the loss on data the model has never seen, "
+                      "since that data follows the same pattern.",
                       "the loss on data the model has not seen"),
-        written.true("In full-batch training with a small learning rate, an epoch moves the weights only a small "
-                     "step, so after it the loss is still far from its lowest.", "what one epoch achieves"),
+        written.true("From the lesson's random start, one full-batch epoch at lr 1e-5 leaves "
+                     "the loss far above its lowest.", "what one epoch achieves"),
     ),
     blanks=(
         written.Blank("The lesson trains for 100 epochs on 15 rows in batches of 5. How many times is each weight "
@@ -247,7 +250,8 @@ KEY = written.Key(
                         nudge="d((w - 8)²)/dw is 2(w - 8). Follow w through each epoch: where does each one start?"),
     ),
     ideas=(
-        "one epoch takes only a small step (small learning rate): the loss is still far from its lowest",
+        "in full-batch training one epoch is one small step (small learning rate): from a random start the loss "
+        "is still far from its lowest",
         "each epoch continues from the weights the last one left, with a new gradient there: the steps add up",
         "many epochs bring the training loss much lower; the loss on data the model has not seen is measured "
         "separately, as it need not fall with every epoch",

@@ -183,21 +183,24 @@ KEY = written.Key(
     statements=(
         written.true("A learning rate that is too small makes the loss fall by only a tiny amount each epoch.",
                      "what a loss that falls very slowly means"),
-        written.false("If the loss grows, training for more epochs will bring it back down in the end.",
+        written.false("If the loss grows, training for more epochs will bring it back down in "
+                      "the end, once the model settles.",
                       "whether more epochs fix a growing loss"),
         written.true("If the loss grows from epoch to epoch, the likeliest cause is a learning rate that is too high.",
                      "what a growing loss calls for"),
         written.false("A loss that falls by only a tiny amount each epoch means the learning rate is too high.",
                       "what a loss that falls very slowly means"),
-        written.true("With a learning rate that is too high, each step overshoots the minimum, and the loss can grow "
-                     "until it becomes inf or nan.", "what a learning rate that is too high does"),
-        written.false("If the loss grows from epoch to epoch, raise the learning rate.",
+        written.true("With too high a learning rate each step overshoots the minimum, and the "
+                     "loss can grow until it is inf or nan.", "what a learning rate that is too high does"),
+        written.false("If the loss grows from epoch to epoch, raise the learning rate so that "
+                      "training gets past the bump faster.",
                       "what a growing loss calls for"),
         written.false("Once the loss is nan, training on with a smaller learning rate brings it back down.",
                       "what to do with a model that diverged"),
-        written.true("A loss that does not change at all can come from a bug instead of the learning rate, such as "
-                     "predictions that are not recomputed after the update.", "when the learning rate is not the cause"),
-        written.true("After a run diverged, re-create the model with fresh weights before training it again.",
+        written.true("A loss that stays exactly the same can come from a bug instead of the "
+                     "learning rate, such as a loop that never calls `opt.step()`.", "when the learning rate is not the cause"),
+        written.true("Once the loss is nan, every later gradient and update is nan too, so "
+                     "training must restart from fresh weights.",
                      "what to do with a model that diverged"),
     ),
     blanks=(
@@ -226,7 +229,7 @@ KEY = written.Key(
         "a loss that grows or becomes inf/nan means the learning rate is too high: lower it (e.g. divide by 10)",
         "after a divergence, start again from a freshly initialised model",
         "a loss that falls only very slowly means the learning rate is too small: raise it or train longer; a loss "
-        "that never moves may be a bug (stale predictions, no update)",
+        "that never moves may be a bug (no update reaches the weights, e.g. a missing opt.step())",
     ),
 )
 

@@ -4,7 +4,8 @@ from katakit import written
 
 KEY = written.Key(
     statements=(
-        written.false("A layer from `torch.nn` trains itself: calling the model on data also updates its weights.",
+        written.false("A layer from `torch.nn` trains itself: every call on a batch of data "
+                      "also runs backward() and a small update.",
                       "what calling a torch.nn model does"),
         written.false("`torch.nn` is meant for deep networks; a linear regression model cannot be built from its "
                       "parts.", "what torch.nn is"),
@@ -12,14 +13,14 @@ KEY = written.Key(
                      "changes the model.", "what model.parameters() gives"),
         written.false("With `torch.nn`, autograd is no longer involved: the layers compute their own gradients "
                       "instead of `loss.backward()`.", "where an nn model's gradients come from"),
-        written.true("Calling an `nn` model only computes predictions; its weights change only when an update runs "
-                     "after backward(), by hand or by an optimizer.", "what calling a torch.nn model does"),
+        written.true("Calling an `nn` model only computes predictions; its weights change only "
+                     "when an update runs after backward().", "what calling a torch.nn model does"),
         written.false("`model.parameters()` returns copies of the weights, so changing them in place leaves the model "
                       "as it was.", "what model.parameters() gives"),
-        written.true("`torch.nn` is PyTorch's package of building blocks for neural networks: layers such as "
-                     "`nn.Linear`, loss functions, and the functions in `torch.nn.functional`.", "what torch.nn is"),
-        written.true("The parameters of an `nn.Linear` model get their gradients from `loss.backward()`, through "
-                     "autograd, like the hand-made `w` and `b`.", "where an nn model's gradients come from"),
+        written.true("`torch.nn` is PyTorch's package of building blocks for neural networks: "
+                     "layers like `nn.Linear`, losses, `torch.nn.functional`.", "what torch.nn is"),
+        written.true("An `nn.Linear` model's parameters get their gradients from "
+                     "`loss.backward()`, like the hand-made `w` and `b`.", "where an nn model's gradients come from"),
     ),
     blanks=(
         written.Blank("How many tensors does `list(nn.Linear(3, 2).parameters())` hold?",

@@ -125,18 +125,20 @@ KEY = written.Key(
                       "what indexing a TensorDataset gives"),
         written.false("`TensorDataset(inputs, targets)` accepts 15 input rows with 5 target rows and pairs the first 5 "
                       "of them.", "rows that do not pair up"),
-        written.true("A TensorDataset keeps the rows in their order and hands them out by index or slice; cutting "
-                     "them into batches and shuffling them is a DataLoader's job.",
+        written.true("A TensorDataset keeps the rows in order and serves them by index or "
+                     "slice; batching and shuffling are a DataLoader's job.",
                      "what a TensorDataset does not do"),
         written.true("A TensorDataset pairs each input row with the target row at the same index.",
                      "what a TensorDataset holds"),
-        written.false("`ds[0:3]` gives a list of three separate (input row, target row) pairs.",
+        written.false("`ds[0:3]` gives a list of three separate (input row, target row) pairs, "
+                      "one pair for each of the three rows.",
                       "what slicing a TensorDataset gives"),
         written.true("`ds[0]` is a tuple: the first input row and the first target row.",
                      "what indexing a TensorDataset gives"),
         written.true("`ds[0:3]` gives a tuple of two tensors: the first three input rows and their three target rows.",
                      "what slicing a TensorDataset gives"),
-        written.false("A TensorDataset shuffles the rows when it is created.", "what a TensorDataset does not do"),
+        written.false("A TensorDataset shuffles the rows when it is created: `ds[0]` is usually "
+                      "not the first row of `inputs`.", "what a TensorDataset does not do"),
     ),
     snippets=(
         written.Snippet("from torch.utils.data import TensorDataset\n"

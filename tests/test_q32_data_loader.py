@@ -119,16 +119,18 @@ KEY = written.Key(
                       "over it replays those stored batches.", "how the batches are made"),
         written.false("With `shuffle=True`, the rows are shuffled once, when the DataLoader is created, and every "
                       "epoch reuses that order.", "when the rows are shuffled"),
-        written.false("Looping over a DataLoader gives one row at a time, whatever the batch size.",
+        written.false("Looping over a DataLoader gives one row at a time, whatever the batch "
+                      "size; the batch size just sets the memory it uses.",
                       "what a DataLoader hands out"),
         written.true("`batch_size=5` sets the number of rows per batch (the last batch may hold fewer), not the "
                      "number of batches.", "what batch_size means"),
         written.true("With `shuffle=True`, the DataLoader draws a new order of the rows for every epoch.",
                      "when the rows are shuffled"),
-        written.false("`DataLoader(ds, batch_size=5)` splits a dataset of 15 rows into 5 batches.",
+        written.false("`DataLoader(ds, batch_size=5)` splits any dataset into 5 batches, "
+                      "however many rows the dataset holds.",
                       "what batch_size means"),
-        written.true("A DataLoader builds the batches from the dataset's rows while the loop runs; it stores no "
-                     "batches up front and leaves the dataset unchanged.", "how the batches are made"),
+        written.true("A DataLoader builds each batch while the loop runs, storing no batches up "
+                     "front and leaving the dataset unchanged.", "how the batches are made"),
     ),
     blanks=(
         written.Blank("`DataLoader(ds, batch_size=5)` over a dataset of 15 rows: how many batches does one pass give?",

@@ -136,18 +136,19 @@ def test_the_orders_are_those_of_a_seeded_data_loader(kata, seed):
 
 KEY = written.Key(
     statements=(
-        written.true("With `shuffle=True`, each epoch cuts the rows into new random batches, so which rows share a "
-                     "batch changes from epoch to epoch.", "what goes into each batch"),
+        written.true("With `shuffle=True`, every epoch cuts the rows into new random batches, "
+                     "so which rows share a batch keeps changing.", "what goes into each batch"),
         written.false("Shuffling changes the data set: the model learns from different rows than it would without "
                       "shuffling.", "which rows an epoch uses"),
-        written.false("Sorting the rows by their target before batching does no harm: each batch's gradient still "
-                      "points where the gradient over the whole dataset points.", "what sorted data does to batches"),
-        written.true("When the rows are sorted or grouped (all the hot, dry days first, say), unshuffled batches hold "
-                     "rows of mostly one kind, and each step pulls the weights towards that kind.",
+        written.false("Sorting the rows by target before batching is harmless: each batch's "
+                      "gradient still points where the full gradient points.", "what sorted data does to batches"),
+        written.true("With sorted or grouped rows (hot, dry regions first, say), unshuffled "
+                     "batches each hold mostly one kind of row.",
                      "what sorted data does to batches"),
         written.false("Shuffled or not, each batch holds the same rows in every epoch; only the order of the batches "
                       "changes.", "what goes into each batch"),
-        written.false("Shuffling can pair an input row with the target of another row.",
+        written.false("Shuffling can pair an input row with the target of another row, which is "
+                      "the noise that helps training.",
                       "what shuffling does to the pairs"),
         written.true("Shuffling keeps every input row together with its own target.",
                      "what shuffling does to the pairs"),

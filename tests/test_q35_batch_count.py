@@ -92,24 +92,28 @@ def test_the_count_matches_len_of_a_data_loader(kata, seed):
 
 KEY = written.Key(
     statements=(
-        written.false("An epoch makes the same number of updates whatever the batch size.",
+        written.false("An epoch makes the same number of updates whatever the batch size: the "
+                      "batch size only changes how big each update is.",
                       "how many updates an epoch makes"),
-        written.false("An epoch in small batches does much less computation than a full-batch epoch, because each "
-                      "batch is small.", "the work an epoch does"),
-        written.true("The memory a step needs grows with the size of its batch, not with the size of the dataset, so "
-                     "data too big to process at once can still be trained on.", "the memory a step needs"),
+        written.false("An epoch in small batches does much less computation than a full-batch "
+                      "epoch, because each of its batches is small.", "the work an epoch does"),
+        written.true("The memory a step needs grows with its batch, not the dataset, so data "
+                     "too big to process at once can still be trained on.", "the memory a step needs"),
         written.true("The gradient of a batch is only an estimate of the gradient over the whole dataset.",
                      "what a batch's gradient is"),
-        written.false("Each batch gives exactly the gradient of the whole dataset, only computed faster.",
+        written.false("Each batch gives exactly the gradient of the whole dataset, only "
+                      "computed faster, because the rows share one pattern.",
                       "what a batch's gradient is"),
-        written.true("Training in small batches makes several updates per epoch: an update per batch.",
+        written.true("Training in small batches makes several updates per epoch: an update for "
+                     "every batch.",
                      "how many updates an epoch makes"),
         written.true("The noise of the batch gradients makes the steps a little random, and that randomness can help "
                      "the optimisation.", "what the noise of small batches does"),
-        written.true("An epoch in small batches still passes every row through the model, so it does about as much "
-                     "computation as a full-batch epoch; what it gains is more updates for that work.",
+        written.true("A small-batch epoch still runs every row through the model, so it costs "
+                     "about the same as a full-batch epoch but makes more updates.",
                      "the work an epoch does"),
-        written.false("By default, a DataLoader drops the rows that do not fill a whole batch.",
+        written.false("By default, a DataLoader drops the rows that do not fill a whole batch, "
+                      "so that every batch has the same size.",
                       "the last, smaller batch"),
     ),
     blanks=(

@@ -137,14 +137,17 @@ KEY = written.Key(
     statements=(
         written.true("In `nn.Linear(3, 2)`, 3 is the number of input features and 2 the number of output features.",
                      "what its two numbers mean"),
-        written.false("`nn.Linear(3, 2).weight` has shape (3, 2), one row per input.", "the shape of its weight"),
+        written.false("`nn.Linear(3, 2).weight` has shape (3, 2), one row per input, so that `x "
+                      "@ weight` works directly.", "the shape of its weight"),
         written.false("`nn.Linear` only multiplies the inputs by its weight; the bias has to be added by hand.",
                       "what the layer computes"),
-        written.true("`nn.Linear` creates its weight and bias with random values that already require gradients, so "
-                     "we no longer create `w` and `b` by hand.", "what nn.Linear creates for you"),
-        written.true("Calling an `nn.Linear` model on inputs `x` computes `x @ weight.t() + bias`.",
+        written.true("`nn.Linear` creates its weight and bias with random values that already "
+                     "require grad, replacing our hand-made `w` and `b`.", "what nn.Linear creates for you"),
+        written.true("Calling an `nn.Linear` model on inputs `x` always computes `x @ "
+                     "weight.t() + bias`.",
                      "what the layer computes"),
-        written.false("`nn.Linear(3, 2)` takes inputs with 2 columns and gives 3 outputs for each row.",
+        written.false("`nn.Linear(3, 2)` takes inputs with 2 columns and gives 3 outputs for "
+                      "each row, reading its arguments as (out, in).",
                       "what its two numbers mean"),
         written.false("The weight and bias of a new `nn.Linear` do not require gradients until we set "
                       "`requires_grad=True` on them.", "what nn.Linear creates for you"),

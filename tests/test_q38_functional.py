@@ -6,21 +6,23 @@ from katakit import written
 
 KEY = written.Key(
     statements=(
-        written.false("`nn.MSELoss()(preds, targets)` gives a different value from `F.mse_loss(preds, targets)`.",
+        written.false("`nn.MSELoss()(preds, targets)` and `F.mse_loss(preds, targets)` give "
+                      "different values: one is a class, the other a function.",
                       "the loss as a class and as a function"),
-        written.false("`F.mse_loss` returns the sum of the squared differences, not their mean.",
+        written.false("`F.mse_loss` returns the sum of the squared differences, not their mean, "
+                      "so it grows with the number of rows.",
                       "what F.mse_loss computes"),
         written.false("Everything in `torch.nn.functional` is a class that you create first and then call, as with "
                       "`nn.Linear`.", "what torch.nn.functional holds"),
-        written.true("Functions in `torch.nn.functional` keep no weights of their own: `F.linear(x, w, b)` uses the "
-                     "`w` and `b` you pass, while an `nn.Linear` layer creates and keeps its own.",
+        written.true("`torch.nn.functional` keeps no weights: `F.linear(x, w, b)` uses the `w` "
+                     "and `b` you pass, while `nn.Linear` keeps its own.",
                      "what a function of torch.nn.functional keeps"),
         written.false("Calling a function from `torch.nn.functional` creates weights that it keeps and updates from "
                       "call to call, as an `nn` layer does.", "what a function of torch.nn.functional keeps"),
         written.true("`F.mse_loss(preds, targets)` computes the same mean squared error as the hand-written `mse` of "
                      "the lesson.", "what F.mse_loss computes"),
-        written.true("`torch.nn.functional` holds ready-made loss functions, such as `F.mse_loss`, and other "
-                     "utilities, such as activation functions.", "what torch.nn.functional holds"),
+        written.true("`torch.nn.functional` holds ready-made loss functions, such as "
+                     "`F.mse_loss`, and other utilities.", "what torch.nn.functional holds"),
         written.true("With `F.mse_loss` as the loss, `loss.backward()` computes the gradients of the weights just as "
                      "with the hand-written loss.", "gradients through F.mse_loss"),
     ),

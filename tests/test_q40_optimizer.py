@@ -8,15 +8,17 @@ KEY = written.Key(
     statements=(
         written.false("`opt.step()` computes the gradients of the loss, so `loss.backward()` is no longer needed.",
                       "what the optimizer does"),
-        written.false("One call to `opt.step()` moves the parameters straight to the values with the lowest loss.",
+        written.false("One call to `opt.step()` moves the parameters straight to the values "
+                      "with the lowest loss: one step per epoch is enough.",
                       "how far one step goes"),
         written.true("The learning rate is given to the optimizer when it is created, not to each `opt.step()` call.",
                      "where the learning rate is given"),
-        written.true("`opt.zero_grad()` clears the gradients in `.grad` (to None or to zeros, depending on the torch "
-                     "version and its `set_to_none` argument) and leaves the weights as they are.", "what opt.zero_grad() resets"),
-        written.true("An optimizer changes the parameters it was given, using the gradients that `loss.backward()` "
-                     "stored in their `.grad`, each time `opt.step()` is called.", "what the optimizer does"),
-        written.false("`opt.zero_grad()` sets the weights and biases to zero.", "what opt.zero_grad() resets"),
+        written.true("`opt.zero_grad()` clears the gradients in `.grad` and leaves the weights "
+                     "and biases themselves as they are.", "what opt.zero_grad() resets"),
+        written.true("At each `opt.step()`, an optimizer moves the parameters it was given, "
+                     "using the gradients stored in their `.grad`.", "what the optimizer does"),
+        written.false("`opt.zero_grad()` sets the weights and biases to zero, as the fresh "
+                      "start that each new batch needs.", "what opt.zero_grad() resets"),
         written.true("`opt.step()` and `opt.zero_grad()` replace the manual update under `torch.no_grad()` and the "
                      "manual `.grad.zero_()` calls.", "what the optimizer replaces"),
     ),

@@ -6,23 +6,26 @@ from katakit import written
 
 KEY = written.Key(
     statements=(
-        written.true("Created as in the lesson, with only a learning rate, `torch.optim.SGD` makes `opt.step()` do "
-                     "`p -= lr * p.grad` for each parameter `p` it was given that has a gradient.", "the update SGD makes"),
-        written.false("SGD is called stochastic because the weights start from random values.",
+        written.true("With only `lr` given, as in the lesson, SGD's `opt.step()` does `p -= lr "
+                     "* p.grad` for each parameter that has a gradient.", "the update SGD makes"),
+        written.false("SGD is called stochastic because the weights start from random values, "
+                      "and each run of training starts somewhere else.",
                       "where the \"stochastic\" comes from"),
-        written.false("`torch.optim.SGD` picks a random batch of rows each time `opt.step()` is called.",
+        written.false("`torch.optim.SGD` picks a random batch of rows each time `opt.step()` is "
+                      "called: no DataLoader is needed with it.",
                       "where the randomness comes from"),
-        written.false("`opt.step()` of `torch.optim.SGD` adds `lr` times the gradient to each parameter.",
+        written.false("`opt.step()` of `torch.optim.SGD` adds `lr` times the gradient to each "
+                      "parameter, moving it in the gradient's direction.",
                       "the update SGD makes"),
-        written.true("In the algorithm's name, \"stochastic\" (random) refers to the batches: each step follows the "
-                     "gradient of a randomly drawn sample or batch instead of the whole dataset.",
+        written.true('In the algorithm\'s name, "stochastic" means each step follows the '
+                     "gradient of a randomly drawn batch, not of the whole dataset.",
                      "where the \"stochastic\" comes from"),
         written.false("SGD is called stochastic because each step moves the parameters in a random direction instead "
                       "of against a gradient.", "where the \"stochastic\" comes from"),
         written.false("Created as in the lesson, `torch.optim.SGD` follows a different update rule from the manual "
                       "gradient descent we wrote by hand.", "how SGD relates to the update written by hand"),
-        written.true("`torch.optim.SGD` draws nothing at random itself: the random batches come from the DataLoader, "
-                     "and given the whole dataset at every step it does plain gradient descent.",
+        written.true("`torch.optim.SGD` itself draws nothing at random; the random batches come "
+                     "from the DataLoader.",
                      "where the randomness comes from"),
     ),
     blanks=(

@@ -8,20 +8,24 @@ KEY = written.Key(
     statements=(
         written.true("`model.parameters()` tells the optimizer which tensors to update at each step.",
                      "why the optimizer gets model.parameters()"),
-        written.false("The inputs and the targets are passed to the optimizer when it is created.",
+        written.false("The inputs and the targets are passed to the optimizer when it is "
+                      "created, next to the model's parameters.",
                       "what the optimizer is given"),
         written.false("Passing `model.parameters()` is optional: the optimizer finds the model's weights by itself.",
                       "why the optimizer gets model.parameters()"),
-        written.false("The learning rate sets how many steps the optimizer takes.", "what the learning rate controls"),
-        written.true("The learning rate controls how far the parameters move at each step.",
+        written.false("The learning rate sets how many steps the optimizer takes before it "
+                      "stops on its own.", "what the learning rate controls"),
+        written.true("The learning rate controls how far the parameters move at each step, not "
+                     "how many steps there are.",
                      "what the learning rate controls"),
         written.false("`opt.step()` updates every tensor that requires grad, whether or not it was passed to the "
                       "optimizer.", "which tensors opt.step() changes"),
         written.true("For the hand-made model, a list of tensors such as `[w, b]` works in place of "
                      "`model.parameters()`.", "what counts as the parameters"),
-        written.false("The loss function is passed to the optimizer when it is created.", "what the optimizer is given"),
-        written.true("A tensor that requires grad but was not passed to the optimizer is left unchanged by "
-                     "`opt.step()`.", "which tensors opt.step() changes"),
+        written.false("The loss function is passed to the optimizer when it is created, and "
+                      "`opt.step()` computes the loss itself.", "what the optimizer is given"),
+        written.true("`opt.step()` changes only the tensors passed to the optimizer; one that "
+                     "requires grad but was not passed stays unchanged.", "which tensors opt.step() changes"),
     ),
     blanks=(
         written.Blank("Which keyword argument of `torch.optim.SGD` sets the learning rate?",
