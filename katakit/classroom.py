@@ -12,7 +12,8 @@ import csv
 import io
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from katakit import files, manifest
@@ -123,6 +124,7 @@ class Learner:
     name: str
     statuses: dict[str, str]  # kata id -> status
     failing: dict[str, list[tuple[str, str]]]  # kata id -> [(check name, first line of its message)]
+    learning: dict[str, dict] = field(default_factory=dict)  # kata id -> {"first_try": {...}, "quiz": {...}}, valid only
 
     @property
     def passed(self) -> int:
@@ -199,8 +201,74 @@ def read_reports(folder: Path) -> tuple[list[Learner], list[str]]:
                                                   k.get("messages") or [""] * len(k.get("failed_checks", [])),
                                                   strict=False)]
                    for k in katas if k["status"] in ("failed", "error")}
-        learners.append(Learner(_learner_name(path), statuses, failing))
+        learners.append(Learner(_learner_name(path), statuses, failing, read_learning(katas)))
     return learners, skipped
+
+
+def _count(value, most: int = 100_000) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= most
+
+
+def read_learning(entries: list[dict]) -> dict[str, dict]:
+    """Each kata's "first_try" and "quiz" fields from a report someone else wrote: a field that is not what
+    `katas report --json` writes (right > of, a box of 9, a date that is no date) is left out, never trusted."""
+    found: dict[str, dict] = {}
+    for entry in entries:
+        kata_id, first, quiz = entry.get("id"), entry.get("first_try"), entry.get("quiz")
+        if not isinstance(kata_id, str):
+            continue
+        if isinstance(first, dict) and _count(first.get("of")) and _count(first.get("right"), first["of"]):
+            found.setdefault(kata_id, {})["first_try"] = {"right": first["right"], "of": first["of"]}
+        if (isinstance(quiz, dict) and _count(quiz.get("of")) and _count(quiz.get("right"), quiz["of"])
+                and _count(quiz.get("box"), 4) and _iso_date(quiz.get("due"))):
+            found.setdefault(kata_id, {})["quiz"] = {k: quiz[k] for k in ("right", "of", "box", "due")}
+    return found
+
+
+def _iso_date(value) -> bool:
+    if value is None:
+        return True
+    try:
+        return isinstance(value, str) and len(value) == 10 and bool(date.fromisoformat(value))
+    except ValueError:
+        return False
+
+
+def learning_rows(learners: list[Learner], katas: list[manifest.Kata], today: date | None = None
+                  ) -> tuple[list[list[str]], list[list[str]]]:
+    """The written parts: (per learner: name, first try right/of, quiz right/of, parts due for a quiz),
+    (per written kata: id, first try right/of over the class, quiz right/of, learners with it in box 3 or 4)."""
+    today = today or date.today()
+
+    def total(learning: list[dict], part: str) -> str:
+        fields = [v[part] for v in learning if part in v]
+        return f"{sum(f['right'] for f in fields)}/{sum(f['of'] for f in fields)}" if fields else "-"
+
+    ids = {k.id for k in katas}  # a report's other entries count nowhere
+    people = []
+    for p in sorted(learners, key=lambda p: p.name):
+        mine = [v for kata_id, v in p.learning.items() if kata_id in ids]
+        due = sum(bool(v.get("quiz", {}).get("due")) and date.fromisoformat(v["quiz"]["due"]) <= today for v in mine)
+        people.append([p.name, total(mine, "first_try"), total(mine, "quiz"), str(due)])
+    per_kata = []
+    for kata in katas:
+        learning = [p.learning[kata.id] for p in learners if kata.id in p.learning]
+        if learning:
+            kept = sum(v.get("quiz", {}).get("box", 0) >= 3 for v in learning)
+            per_kata.append([kata.id, total(learning, "first_try"), total(learning, "quiz"), f"{kept}/{len(learners)}"])
+    return people, per_kata
+
+
+LEARNING_COLUMNS = (("learner", "first try", "quiz", "due"), ("written part", "first try", "quiz", "box 3+"))
+
+
+def learning_markdown(learners: list[Learner], katas: list[manifest.Kata]) -> str:
+    people, per_kata = learning_rows(learners, katas)
+    lines = ["", "### Written parts: first tries and quiz retention", ""]
+    for columns, rows in zip(LEARNING_COLUMNS, (people, per_kata), strict=True):
+        lines += [f"| {' | '.join(columns)} |", "|" + "---|" * len(columns)] + [f"| {' | '.join(r)} |" for r in rows]
+        lines.append("")
+    return "\n".join(lines)
 
 
 def common_failures(learners: list[Learner], top: int = 10) -> list[tuple[str, str, int, str]]:
@@ -239,7 +307,7 @@ def markdown(learners: list[Learner], katas: list[manifest.Kata], skipped: list[
     lines += ["", "### The checks that fail most often", ""]
     lines += [f"- {k}: {n} of {len(learners)} fail *{name}*: {message}".rstrip(": ")
               for k, name, n, message in common_failures(learners)]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n" + learning_markdown(learners, katas)
 
 
 def csv_text(learners: list[Learner], katas: list[manifest.Kata]) -> str:

@@ -19,16 +19,16 @@ def _console() -> Console:
     return Console(highlight=False, soft_wrap=True)
 
 
-def _guarded(root, ids=None, base=None) -> tuple[dict, shipped.Guard]:
+def _guarded(root, ids=None, base=None, record=True) -> tuple[dict, shipped.Guard]:
     """The results, with every pass refused while the tests or the checker differ from what was shipped (or
-    from the starting commit, or `base`), and the guard that judged."""
+    from the starting commit, or `base`), and the guard that judged. `record` False: no first tries are kept."""
     # imported here: run imports torch through the tests, and `katas --help` stays instant
     from katakit import notebook, run
 
     if notebook.in_notebook():  # %katas: the kernel's warm session, collected once
         results = notebook.results(root, ids or [k.id for k in manifest.load(root)])
     else:
-        results = run.run(ids, root=root)
+        results = run.run(ids, root=root, record=record)
     found = shipped.guard(root, base)
     return printable(shipped.refuse(results, found)), found
 
@@ -78,6 +78,7 @@ def cmd_status(args, root, katas, console) -> int:
     views.show_progress(console, katas, results)
     if (root / review.REVIEW_FILE).is_file():
         console.print(review.summary(root, katas))
+    _show_learning(root, katas, results, console)
     kata = views.next_kata(katas, results)
     if kata is None:
         console.print("\n[bold green]All 44 katas pass[/] (every one re-checked just now). "
@@ -85,6 +86,16 @@ def cmd_status(args, root, katas, console) -> int:
         return 0
     views.show_kata(console, kata, results[kata.id], full=False)
     return 0
+
+
+def _show_learning(root, katas, results, console) -> None:
+    """The first tries so far and the written parts due for a quiz (from the journal)."""
+    from katakit import notebook, quiz
+
+    learned = quiz.learning(root, katas, results)
+    command = "%katas quiz" if notebook.in_notebook() else "katas quiz"
+    for line in views.learning_lines(learned, quiz.due_parts(learned, quiz.now().date()), command):
+        console.print(line)
 
 
 def cmd_check(args, root, katas, console) -> int:
@@ -122,7 +133,10 @@ def cmd_hint(args, root, katas, console) -> int:
 
 
 def cmd_report(args, root, katas, console) -> int:
+    from katakit import quiz
+
     results, found = _guarded(root)
+    learned = quiz.learning(root, katas, results)
     warnings = ([f"tests or references were edited, so no kata counts as passed: {', '.join(found.changed)}"]
                 if found.changed else []) + ([f"pytest configuration that was not shipped (`katas` ignores it): "
                                               f"{', '.join(found.foreign)}"] if found.foreign else [])
@@ -132,10 +146,21 @@ def cmd_report(args, root, katas, console) -> int:
         console.print(f"Wrote {path}: JUnit XML, a test suite per kata.")
         return 0
     if args.markdown:
-        print(views.report_markdown(katas, results, warnings), end="")
+        print(views.report_markdown(katas, results, warnings, learning=learned), end="")
     else:
-        print(views.report_json(katas, results, warnings=warnings))
+        print(views.report_json(katas, results, learning=learned, warnings=warnings))
     return 0
+
+
+def cmd_quiz(args, root, katas, console) -> int:
+    from katakit import notebook, quiz
+
+    if args.count < 0:
+        raise ValueError("--count wants 0 or more questions.")
+    with_reserve = [k.id for k in katas if quiz.reserve(root, k)]  # only these can be asked: check only these
+    results = _check(root, with_reserve) if with_reserve else {}
+    return quiz.run(root, katas, results, console, count=args.count, seed=args.seed, everything=args.all,
+                    answers=args.answer, echo=not (sys.stdin and sys.stdin.isatty()) and not notebook.in_notebook())
 
 
 def cmd_roster(args, root, katas, console) -> int:
@@ -162,8 +187,11 @@ def cmd_roster(args, root, katas, console) -> int:
         print(classroom.markdown(learners, katas, skipped), end="")
         return 0
     people, per_kata = classroom.table_rows(learners, katas)
+    first, per_part = classroom.learning_rows(learners, katas)
     for title, columns, rows in ((f"{len(learners)} learners", ("learner", "passed", "next kata"), people),
-                                 ("katas", ("kata", "passed by", "failing", "pass rate"), per_kata)):
+                                 ("katas", ("kata", "passed by", "failing", "pass rate"), per_kata),
+                                 ("written parts: first tries and quizzes", classroom.LEARNING_COLUMNS[0], first),
+                                 ("written parts", classroom.LEARNING_COLUMNS[1], per_part)):
         table = Table(*columns, title=title)
         for row in rows:
             table.add_row(*map(escape, row))
@@ -204,7 +232,8 @@ def cmd_ci(args, root, katas, console) -> int:
     from katakit import files
 
     try:
-        results, found = _guarded(root, base=args.base)
+        # record=False: the report's first tries are the learner's journal, not this run's own check
+        results, found = _guarded(root, base=args.base, record=False)
         changed = found.changed + found.foreign
         if found.note:
             print(f"> Note: {found.note}.\n")
@@ -218,8 +247,11 @@ def cmd_ci(args, root, katas, console) -> int:
              "`pytest` would read it)."] if found.foreign else [])
         text = views.report_markdown(katas, results, warnings)
         if args.report:
-            (args.here / args.report).write_text(views.report_json(katas, results, warnings=warnings) + "\n",
-                                                 encoding="utf-8")
+            from katakit import quiz
+
+            learned = quiz.learning(root, katas, results)
+            (args.here / args.report).write_text(views.report_json(katas, results, learning=learned,
+                                                                   warnings=warnings) + "\n", encoding="utf-8")
     except Exception as err:  # the checker itself broke: say so, and never call that green
         text = f"## Gradient descent katas\n\nThe checks could not run: {type(err).__name__}: {err}\n"
         broken, changed, touched = ["(all)"], [], []
@@ -341,6 +373,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("review", help="compare your written answers with ours and mark what you covered")
     p.add_argument("id", nargs="?", help="one written kata; all passed written katas when left out")
     p.set_defaults(func=cmd_review)
+    p = sub.add_parser("quiz", help="retrieval practice: a few questions you have not seen on the written parts you "
+                       "passed, spaced over days; answers are recorded in .katas/")
+    p.add_argument("--count", type=int, default=5, help="how many questions (default 5)")
+    p.add_argument("--all", action="store_true", help="ask about every passed written part, due or not")
+    p.add_argument("--seed", type=int, default=None, help="seed of the random order (to repeat a quiz)")
+    p.add_argument("--answer", action="append", default=[], metavar="TEXT",
+                   help="an answer given in advance, in order (repeat it); for notebooks without typed input")
+    p.set_defaults(func=cmd_quiz)
     p = sub.add_parser("plot", help="PNG plots: your training curve against ours, and a learning-rate sweep")
     p.add_argument("--out", default="plots", help="folder for the PNG files (default: plots)")
     p.set_defaults(func=cmd_plot)

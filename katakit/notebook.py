@@ -219,6 +219,8 @@ def katas_command(line: str) -> int:
     if _root() is None:
         _say(OUTSIDE.format(here=Path.cwd()))
         return 2
+    if args[:1] == ["quiz"]:  # printed as it goes: each question must show before input() waits for its answer
+        return cli.main(args, Console(highlight=False, soft_wrap=True))
     return _captured(lambda console: cli.main(args, console))
 
 

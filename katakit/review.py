@@ -95,6 +95,9 @@ def main(root: Path, katas: list[manifest.Kata], console: Console, kata_id: str 
         table.add_column("our answer")
         table.add_row(escape(_answer(root / "katas" / name)), escape(_answer(root / "reference" / name)))
         console.print(table)
+        line = first_try_line(root, kata)
+        if line:
+            console.print(line)
         concepts = ideas(root, kata)
         if not interactive:
             console.print("Key ideas of a full answer; which does yours explain?")
@@ -111,6 +114,19 @@ def main(root: Path, katas: list[manifest.Kata], console: Console, kata_id: str 
     if not interactive:
         console.print("\nRun `katas review` in a terminal to mark which ideas you covered.")
     return 0
+
+
+def first_try_line(root: Path, kata: manifest.Kata) -> str:
+    """'First try: 5/8 right; passed at check 3 (of its checks with new content).' from the journal ('' when it
+    holds nothing on this kata)."""
+    from katakit import journal, quiz
+
+    right, of = quiz.first_try(journal.events(root, "first_try", kata.id))
+    if not of:
+        return ""
+    checks = [e.get("status") for e in journal.events(root, "check", kata.id)]
+    passed_at = f"; passed at check {checks.index('passed') + 1}" if "passed" in checks else ""
+    return f"First try: {right}/{of} right (marks, blanks and predictions the first time you filled them in){passed_at}."
 
 
 def summary(root: Path, katas: list[manifest.Kata]) -> str:

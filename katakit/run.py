@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from katakit import manifest
+from katakit import manifest, quiz
 from katakit.results import Check, Failure, KataResult, status_of
+from katakit.written import FIRST_TRY
 
 
 class _Recorder:
@@ -28,11 +29,12 @@ class _Recorder:
         self.seeds: dict[str, int] = {}
         self.output: dict[str, list[str]] = {}
         self.facts: dict[str, set[str]] = {}  # self-test facts the checks reported ("inputs mutated")
+        self.first_tries: dict[str, list] = {}  # written items the checks found filled in (see written.Checks)
 
     def forget(self, ids: list[str]) -> None:
         """Drop what was recorded for these katas (they are about to be checked again)."""
         for kata_id in ids:
-            for store in (self.checks, self.seeds, self.output, self.facts):
+            for store in (self.checks, self.seeds, self.output, self.facts, self.first_tries):
                 store.pop(kata_id, None)
         self.seen = {nodeid for nodeid in self.seen if not any(f"test_{i}_" in nodeid for i in ids)}
 
@@ -46,6 +48,8 @@ class _Recorder:
             self.facts.setdefault(kata_id, set()).add(properties["katas_fact"])
         if "katas_seed" in properties:
             self.seeds[kata_id] = properties["katas_seed"]
+        if isinstance(properties.get(FIRST_TRY), list):
+            self.first_tries.setdefault(kata_id, []).extend(properties[FIRST_TRY])
         for title, content in report.sections:
             if "stdout" in title and content.strip():
                 self.output.setdefault(kata_id, []).extend(content.rstrip().splitlines())
@@ -120,6 +124,7 @@ def warm(body, root: Path | None = None, extra_args: tuple[str, ...] = (), redir
             if "mutant" in options:
                 options["mutant"] = [Path(m) for m in options["mutant"]]
             run_paths([root / k.test_file for k in chosen], options)
+            quiz.record_first_tries(root, recorder.first_tries)  # here, never in a worker: learner code runs there
             return _results(root, chosen, recorder)
         try:
             outcome.append(body(again))
@@ -142,10 +147,12 @@ def warm(body, root: Path | None = None, extra_args: tuple[str, ...] = (), redir
 
 
 def run(ids: list[str] | None = None, impl: str = "katas", root: Path | None = None,
-        mutant: Path | list[Path] | None = None, extra_args: tuple[str, ...] = ()) -> dict[str, KataResult]:
+        mutant: Path | list[Path] | None = None, extra_args: tuple[str, ...] = (), record: bool = True
+        ) -> dict[str, KataResult]:
     """Check the given katas (default: all) and return their results in manifest order.
 
     `mutant` (self-test): a known-wrong file, or a list with at most one per kata, laid over the reference.
+    `record` False: keep no first tries (a CI run reads the learner's journal; its own check is no try).
     """
     root = root or manifest.find_root()
     katas = manifest.load(root)
@@ -162,4 +169,6 @@ def run(ids: list[str] | None = None, impl: str = "katas", root: Path | None = N
         finally:
             if saved is not None:
                 os.environ["PYTEST_ADDOPTS"] = saved
+    if record:  # here, never in a worker: learner code runs there
+        quiz.record_first_tries(root, recorder.first_tries)
     return _results(root, chosen, recorder)

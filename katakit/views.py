@@ -133,7 +133,9 @@ def first_problem(result: KataResult) -> str:
     return f"{names[0]}: {failure.message.splitlines()[0]}"
 
 
-def report_json(katas: list[Kata], results: dict[str, KataResult], **extra) -> str:
+def report_json(katas: list[Kata], results: dict[str, KataResult], learning: dict[str, dict] | None = None,
+                **extra) -> str:
+    """`learning` (katakit.quiz.learning): each written kata's "first_try" and "quiz" fields."""
     return json.dumps({
         "total": len(katas),
         "passed": sum(results[k.id].status == "passed" for k in katas),
@@ -142,11 +144,39 @@ def report_json(katas: list[Kata], results: dict[str, KataResult], **extra) -> s
                    "failed_checks": [c.name for c in results[k.id].failed_checks],
                    "messages": [c.message for c in results[k.id].failed_checks],
                    "parts": results[k.id].parts(),
-                   "seed": results[k.id].seed} for k in katas],
+                   "seed": results[k.id].seed, **(learning or {}).get(k.id, {})} for k in katas],
     }, indent=2, ensure_ascii=False)
 
 
-def report_markdown(katas: list[Kata], results: dict[str, KataResult], warnings: list[str] = ()) -> str:
+def learning_lines(learned: dict[str, dict], due: list[str], command: str = "katas quiz") -> list[str]:
+    """For the progress view: the first tries of the written parts so far, and what is due for a quiz."""
+    tried = [v["first_try"] for v in learned.values() if v["first_try"]["of"]]
+    lines = []
+    if tried:
+        right, of = sum(t["right"] for t in tried), sum(t["of"] for t in tried)
+        lines.append(f"First tries of written parts: {right}/{of} right ({len(tried)} part{'s' * (len(tried) != 1)}; "
+                     "the first time you filled each item in)")
+    if due:
+        lines.append(f"{len(due)} written part{' is' if len(due) == 1 else 's are'} due for a quiz: "
+                     f"[bold]{command}[/]")
+    return lines
+
+
+def learning_markdown(learned: dict[str, dict]) -> str:
+    """The written parts' first tries and quiz results, as a Markdown table (after the progress table)."""
+    rows = [(k, v) for k, v in learned.items() if v["first_try"]["of"] or v["quiz"]["of"]]
+    if not rows:
+        return ""
+    lines = ["", "| written part | first try right | quiz right | box | next quiz |", "|---|---|---|---|---|"]
+    for kata_id, v in rows:
+        first, quiz = v["first_try"], v["quiz"]
+        lines.append(f"| {kata_id} | {first['right']}/{first['of']} | {quiz['right']}/{quiz['of']} | {quiz['box']} | "
+                     f"{quiz['due'] or '-'} |")
+    return "\n".join(lines) + "\n"
+
+
+def report_markdown(katas: list[Kata], results: dict[str, KataResult], warnings: list[str] = (),
+                    learning: dict[str, dict] | None = None) -> str:
     passed = sum(results[k.id].status == "passed" for k in katas)
     lines = [f"## Gradient descent katas: {passed}/{len(katas)} passed", ""]
     lines += [f"> **Warning:** {w}" for w in warnings]
@@ -156,7 +186,7 @@ def report_markdown(katas: list[Kata], results: dict[str, KataResult], warnings:
         r = results[k.id]
         detail = first_problem(r).replace("|", "\\|")[:160]
         lines.append(f"| {k.id} | {k.title} | {icons[r.status]} {LABEL[r.status]} | {detail} |")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n" + learning_markdown(learning or {})
 
 
 # What XML 1.0 allows (tab, newline, carriage return, and the rest above U+0020 but surrogates, U+FFFE, U+FFFF).

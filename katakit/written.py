@@ -17,6 +17,7 @@ A failure says how many marks are wrong and which idea each concerns, never the 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import re
 from dataclasses import dataclass, field
@@ -438,6 +439,9 @@ class Checks:
 
         class TestTheWrittenPart(written.Checks):
             key = KEY
+
+    Each check also hands the main process which of its items are filled in and right (see _first_tries);
+    the main process keeps the first try of each in the journal. Nothing is written here: this runs in a worker.
     """
 
     key: Key
@@ -445,18 +449,47 @@ class Checks:
     def test_your_answer_is_written(self, answer):
         _fail(judge_written(answer))
 
-    def test_every_statement_is_marked_right(self, answer):
+    def test_every_statement_is_marked_right(self, answer, request):
+        _first_tries(request, answer, [(item_id("s", s.text), _squash(s.text) in answer.marks and any(answer.marks.values()),
+                                        answer.marks.get(_squash(s.text)) == s.true) for s in self.key.statements])
         _fail(judge_statements(answer, self.key.statements))
 
-    def test_every_blank_is_filled_in_right(self, answer):
+    def test_every_blank_is_filled_in_right(self, answer, request):
         if not self.key.blanks:
             pytest.skip("this kata has no blanks")
-        _fail(judge_blanks(answer, self.key.blanks))
+        found = [judge_blanks(answer, (blank,)) for blank in self.key.blanks]
+        _first_tries(request, answer, [(item_id("b", b.prompt), _filled(answer.blanks.get(_squash(b.prompt)) or ""), not f)
+                                       for b, f in zip(self.key.blanks, found, strict=True)])
+        _fail([failure for f in found for failure in f])
 
-    def test_every_prediction_matches_what_the_code_prints(self, answer):
+    def test_every_prediction_matches_what_the_code_prints(self, answer, request):
         if not self.key.snippets:
             pytest.skip("this kata has no snippets")
-        _fail(judge_predictions(answer, self.key.snippets))
+        found = [judge_predictions(answer, (snippet,)) for snippet in self.key.snippets]
+        _first_tries(request, answer, [(item_id("p", s.code), _filled(answer.predictions.get(_code_key(s.code)) or ""),
+                                        not f) for s, f in zip(self.key.snippets, found, strict=True)])
+        _fail([failure for f in found for failure in f])
+
+
+FIRST_TRY = "katas_first_try"  # the user property that carries a check's filled-in items to the main process
+
+
+def item_id(kind: str, text: str) -> str:
+    """A written item's id in the journal: "s:", "b:" or "p:" and a hash of its normalised text (statement,
+    blank prompt, snippet code), so reordering or a reworded neighbour changes nothing."""
+    plain = _code_key(text) if kind == "p" else _squash(text)
+    return f"{kind}:{hashlib.sha256(plain.encode()).hexdigest()[:12]}"
+
+
+def _first_tries(request, answer: Answer, items: list[tuple[str, bool, bool]]) -> None:
+    """Attach (item id, right) for every filled-in item. Statements count as filled in once any mark of the part
+    is ticked: from then on every unticked statement is an answer ("false") too. Only the learner's own files
+    count: not the reference, not a mutant."""
+    if request.config.getoption("impl") != "katas" or request.config.getoption("mutant", None):
+        return
+    filled = [{"item": item, "right": bool(right)} for item, is_filled, right in items if is_filled]
+    if filled:
+        request.node.user_properties.append((FIRST_TRY, filled))
 
 
 def stub_of(reference: str) -> str:

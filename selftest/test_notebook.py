@@ -52,6 +52,27 @@ def _paste_references(copy: Path) -> None:
     path.write_text(json.dumps(book), encoding="utf-8")
 
 
+QUIZ_CELLS = ("%katas quiz --count 1 --answer t", "%katas quiz --count 1 --all")
+
+
+def _add_quiz(copy: Path) -> None:
+    """A one-item reserve for q12 (a fixture, true), and two quiz cells: answered inline (nbclient cannot type
+    into input()), then without an answer, where the kernel refuses input() and the quiz must say what to do."""
+    (copy / "quiz").mkdir(exist_ok=True)
+    for path in (copy / "quiz").glob("*.toml"):
+        path.unlink()  # the shipped reserve is tested in test_quiz.py; here the answer must be known
+    (copy / "quiz" / "q12_mean_squared_error.toml").write_text(
+        '[[item]]\nid = "fixture"\nkind = "statement"\ntext = "A fixture statement, true."\ntrue = true\n'
+        'why = "The fixture says so."\n', encoding="utf-8")
+    book = nbformat.read(copy / "workbook.ipynb", as_version=4)
+    book.cells += [nbformat.v4.new_code_cell(source) for source in QUIZ_CELLS]
+    nbformat.write(book, copy / "workbook.ipynb")
+
+
+def _printed(cell) -> str:
+    return "".join(out.get("text", "") + out.get("data", {}).get("text/plain", "") for out in cell.outputs)
+
+
 def _statuses(copy: Path) -> dict[str, list[str]]:
     """The statuses each kata's cells reported, in order, read from their HTML output."""
     book = nbformat.read(copy / "workbook.ipynb", as_version=4)
@@ -75,6 +96,7 @@ def executed(make_copy):
     kept = notebook.write_workbook(untouched, manifest.load(untouched), untouched / "workbook.ipynb")
     assert kept is not None and kept.is_file(), "writing the workbook again did not keep the old one"
     _paste_references(pasted)
+    _add_quiz(pasted)
     runs = [subprocess.Popen([sys.executable, "-c", EXECUTE, str(copy / "workbook.ipynb"), str(copy)], cwd=copy,
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) for copy in (untouched, pasted)]
     for run in runs:
@@ -120,3 +142,16 @@ def test_a_kernel_with_its_own_torch_settings_checks_with_the_shipped_ones_and_s
     html = "".join(out.get("data", {}).get("text/html", "") for out in q13.outputs)
     assert "this kernel&#x27;s default dtype is float64" in html or "this kernel's default dtype is float64" in html, html
     assert "the checks ran with torch&#x27;s defaults" in html or "the checks ran with torch's defaults" in html, html
+
+
+def test_katas_quiz_runs_in_a_real_kernel_with_inline_answers_and_says_what_to_do_without_typed_input(executed):
+    _, pasted = executed
+    book = nbformat.read(pasted / "workbook.ipynb", as_version=4)
+    answered, untyped = (next(c for c in book.cells if c.source == source) for source in QUIZ_CELLS)
+    assert "A fixture statement, true." in _printed(answered) and "Right." in _printed(answered), (
+        f"`{QUIZ_CELLS[0]}` printed:\n{_printed(answered)}")
+    assert "1 of 1 right" in _printed(answered), _printed(answered)
+    assert "cannot take typed answers" in _printed(untyped) and not any(
+        out.output_type == "error" for out in untyped.outputs), f"`{QUIZ_CELLS[1]}` printed:\n{_printed(untyped)}"
+    journal = (pasted / ".katas" / "journal.jsonl").read_text(encoding="utf-8")
+    assert '"event": "quiz", "kata": "q12", "item": "fixture", "right": true' in journal, journal[-500:]
