@@ -109,8 +109,10 @@ def pytest_ignore_collect(collection_path, config):
 
 
 def pytest_report_collectionfinish(config, start_path, items):
+    # a line of its own: `pytest -q` prints it without pytest's "collected N items" before it
     if DEFERRED in config.stash:
-        return f"and {len(config.stash[DEFERRED])} kata test files, collected and checked in worker processes"
+        n = len(config.stash[DEFERRED])
+        return f"{n} kata test file{'s' if n != 1 else ''}: collected and checked in worker processes"
     return None
 
 
@@ -255,7 +257,8 @@ def _collect(session, shares: list[Share], send) -> list[list]:
         rng = random.Random(shuffle)
         groups = [rng.sample(items, len(items)) for items in groups]
     send({"e": "collected", "paths": [str(share.path) for share, items in zip(shares, groups, strict=True)
-                                      if not items]})
+                                      if not items],
+          "counts": {str(share.path): len(items) for share, items in zip(shares, groups, strict=True)}})
     return [items for items in groups if items]
 
 
@@ -284,7 +287,7 @@ def _serve(shares: list[Share], config, send, machinery=None, session=None, coll
         config.pluginmanager.register(_PhaseReporter(send), "katas-phases")
         for items in groups:
             send({"e": "kata", "path": str(items[0].path),
-                  "checks": [[item.nodeid, list(item.location), item.name, bool(item.get_closest_marker("written"))]
+                  "checks": [[item.nodeid, list(item.location), sentence(item), bool(item.get_closest_marker("written"))]
                              for item in items]})
             for i, item in enumerate(items):
                 send({"e": "start", "id": item.nodeid})
@@ -351,6 +354,16 @@ def _sentence(test_name: str) -> str:
     return test_name.removeprefix("test_").replace("_", " ")
 
 
+def sentence(item) -> str:
+    """A check's name as the learner reads it: the test's `@pytest.mark.sentence("…")` where its function name
+    would lose punctuation ("a learning rate of 1e-5 …", "… an nn.Linear"), else the function name with
+    spaces. A parametrized test keeps its [id]. Only what is shown changes; test ids stay as they are."""
+    marker = item.get_closest_marker("sentence")
+    if marker is None:
+        return _sentence(item.name)
+    return marker.args[0] + item.name[len(getattr(item, "originalname", item.name)):]
+
+
 # The supervisor side ------------------------------------------------------------------------------
 
 
@@ -389,6 +402,7 @@ class Worker:
         self.collected = self.done = self.retired = False
         self.ended: str | None = None  # why the process stopped early, in plain words
         self.collect_reports: list[dict] = []  # test modules that could not be collected
+        self.counts: dict[str, int] = {}  # checks collected per kata test file
         self.buffer = b""
         self.eof = self.killed = False
         self.status: int | None = None  # the process's wait status once it has ended
@@ -409,6 +423,7 @@ class Worker:
         elif kind == "collected":
             self.collected = True
             self.deadline = time.monotonic() + self.limit
+            self.counts = event.get("counts", {})
             for path in event.get("paths", []):  # no checks to run (deselected, or the module failed to load)
                 if path in self.by_path:
                     self.by_path[path].started = self.by_path[path].done = True
@@ -494,12 +509,18 @@ class Supervisor:
     def _run(self, runs: list[KataRun], session) -> None:
         pending = list(runs)
         running: list[Worker] = []
+        started: list[Worker] = []
         replayed = 0
+        # pytest's progress ("[ 40%]") divides by the number collected: a one-shot run knows it only once every
+        # worker has collected its share, so replaying waits for that and then sets the total once
+        total = DEFERRED in self.config.stash
+        base = session.testscollected
         try:
             while pending or running:
                 if pending and len(running) < self.parallel and not (session.shouldfail or session.shouldstop):
                     for share in self._shares(pending, self.parallel - len(running)):
                         running.append(self.launcher.start(Worker(share, self.limit), session))
+                        started.append(running[-1])
                     pending = []
                 if not running:
                     break
@@ -513,6 +534,11 @@ class Supervisor:
                         running.remove(worker)
                         self._collect_errors(worker)
                         pending = self._settle(worker) + pending
+                if total and any(not (w.collected or w.finished) for w in running):
+                    continue
+                if total:
+                    counts = {path: n for w in started for path, n in w.counts.items()}
+                    session.testscollected = base + sum(counts.values())
                 while replayed < len(runs) and (runs[replayed].done or runs[replayed].ended):
                     self._replay(runs[replayed], session)
                     replayed += 1
@@ -547,7 +573,8 @@ class Supervisor:
             report = CollectReport(str(run.share.path.relative_to(self.config.rootpath)), "failed", run.ended, [])
             hook.pytest_collectreport(report=report)
             return
-        session.testscollected += len(run.checks)
+        if DEFERRED not in self.config.stash:  # a warm session counts again what it checks again
+            session.testscollected += len(run.checks)
         for i, (nodeid, location, name, written) in enumerate(run.checks):
             hook.pytest_runtest_logstart(nodeid=nodeid, location=location)
             reports = [_from_json(self.config, r) for r in run.reports.get(i, [])]
@@ -572,7 +599,7 @@ def _overrule(reports: list, failure: Failure, name: str) -> None:
     target.outcome = "failed"
     target.longrepr = failure.message
     target.user_properties = [p for p in target.user_properties if p[0] != "katas"]
-    target.user_properties.append(("katas", Check(_sentence(name), "error", [failure]).to_dict()))
+    target.user_properties.append(("katas", Check(name, "error", [failure]).to_dict()))
 
 
 def _from_json(config, data: dict):
@@ -583,7 +610,7 @@ def _from_json(config, data: dict):
 
 
 def _error_report(nodeid, location, name, written, message: str, cause: str | None) -> TestReport:
-    check = Check(_sentence(name), "error", [Failure(message, cause=cause or message)],
+    check = Check(name, "error", [Failure(message, cause=cause or message)],
                   part="written" if written else "code")
     return TestReport(nodeid, location, {}, "failed", message, "call", user_properties=[("katas", check.to_dict())])
 

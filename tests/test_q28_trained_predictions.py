@@ -5,7 +5,7 @@ import torch
 import torch.nn.functional as F
 
 from katakit import data, oracle
-from katakit.checks import expect, expect_unchanged, note, require
+from katakit.checks import expect, expect_unchanged, note, require, says
 
 
 def _trained(seed, epochs=10, lr=1e-5):
@@ -38,6 +38,7 @@ def _predict(kata, x, w, b, rows: int) -> np.ndarray:
     return preds
 
 
+@says("the predictions come back as a NumPy array with one row per sample")
 def test_the_predictions_come_back_as_a_numpy_array_with_one_row_per_sample(kata, seed):
     _predict(kata, data.inputs(), *_trained(seed), rows=5)
 

@@ -5,7 +5,7 @@ import random
 from torch.utils.data import DataLoader
 
 from katakit import written
-from katakit.checks import expect, require
+from katakit.checks import expect, require, says
 from katakit.describe import value
 
 
@@ -76,6 +76,7 @@ def test_drop_last_throws_the_partial_batch_away(kata):
         _expect_count(count, called, n, batch_size, True, expected, "With drop_last=True only full batches count.")
 
 
+@says("the count matches len() of a DataLoader")
 def test_the_count_matches_len_of_a_data_loader(kata, seed):
     rng = random.Random(seed)
     for _ in range(12):

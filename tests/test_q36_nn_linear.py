@@ -4,7 +4,7 @@ import torch
 from torch import nn
 
 from katakit import data, oracle, written
-from katakit.checks import expect, expect_close, expect_tensor, require
+from katakit.checks import expect, expect_close, expect_tensor, require, says
 from katakit.describe import value
 
 
@@ -65,6 +65,7 @@ def _fail_seeding(kata, seed, message, cause):
     expect(False, *(_seeding(kata, seed) or (message, cause)))
 
 
+@says("make_linear_model returns an nn.Linear with a bias")
 def test_make_linear_model_returns_an_nn_linear_with_a_bias(kata, seed):
     _model(kata, 3, 2, seed)
 

@@ -6,7 +6,7 @@ import torch
 from torch import nn
 
 from katakit import data
-from katakit.checks import expect, require
+from katakit.checks import expect, require, says
 from katakit.describe import value
 
 
@@ -162,6 +162,7 @@ def _expect_own(result, own: list[torch.Tensor], called: str, what: str):
                   f"has {len(own)}: {[tuple(p.shape) for p in own]}, in that order.", cause="wrong tensors")
 
 
+@says("parameter_list gives the weight, then the bias, of nn.Linear")
 def test_parameter_list_gives_the_weight_then_the_bias_of_nn_linear(kata, seed):
     model = _model(seed)
     called = "parameter_list(nn.Linear(3, 2))"
