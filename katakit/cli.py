@@ -15,7 +15,7 @@ from katakit import manifest, review, shipped, views
 
 def _console() -> Console:
     # rich drops colour when output is not a terminal and honours NO_COLOR
-    return Console(highlight=False, soft_wrap=True)
+    return Console(highlight=False, soft_wrap=not views.wraps())
 
 
 def _check(root, ids=None):
