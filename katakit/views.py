@@ -157,7 +157,8 @@ def show_kata(console: Console, kata: Kata, result: KataResult, full: bool = Tru
 def render_text(lines: list[str], width: int = 100) -> str:
     """Rich markup lines as plain text, wrapped as a terminal of that width shows them (a notebook's
     text/plain, for front ends that show no HTML)."""
-    console = Console(record=True, file=io.StringIO(), width=width, highlight=False, color_system=None)
+    console = Console(record=True, file=io.StringIO(), width=width, highlight=False, color_system=None,
+                      force_jupyter=False)  # in a kernel, rich would display each line as an output of its own
     for line in lines:
         say(console, line)
     return console.export_text(styles=False)
