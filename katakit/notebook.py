@@ -1,6 +1,7 @@
 """The katas in Jupyter, where the lesson lives: `%load_ext katakit`, then
 
-    %%kata q13      as a cell's first line: the cell becomes katas/q13_mse.py and is checked at once
+    %%kata q13      as a cell's first line: the cell becomes katas/q13_mse.py, is checked at once, and then
+                    defines its functions in the notebook (when its checks could load it)
     %%answer q24    the same for a written answer: the cell becomes katas/q24_reset_gradients.md
     %katas          progress and the next kata, as `katas` prints it; `%katas plot` shows the plots inline,
                     and `%katas hint q13` (any `katas` command) works too
@@ -171,8 +172,8 @@ def define(root: Path, name: str, text: str, result) -> str:
     if shell is None:
         return ""
     if not _loaded(result):
-        return ("[yellow]Not defined in this notebook:[/] the checks could not load this code (see above), so it "
-                "was not run here either.")
+        return ("[yellow]Not defined in this notebook:[/] every check of this code ended in an error (see above), "
+                "so it was not run here: it could stop or hang the kernel.")
     path = root / "katas" / name
     module = types.ModuleType(f"katas.{Path(name).stem}")
     module.__file__ = str(path)

@@ -354,14 +354,33 @@ def _sentence(test_name: str) -> str:
     return test_name.removeprefix("test_").replace("_", " ")
 
 
+_CALLED: dict[Path, tuple[str, ...]] = {}
+
+
+def _called(path: Path) -> tuple[str, ...]:
+    """The kata's functions a test module calls (`kata.predict_region`), longest first; read once per module."""
+    if path not in _CALLED:
+        import re
+
+        source = path.read_text(encoding="utf-8") if path.is_file() else ""
+        _CALLED[path] = tuple(sorted(set(re.findall(r"\bkata\.([a-z]\w*_\w*)", source)), key=len, reverse=True))
+    return _CALLED[path]
+
+
 def sentence(item) -> str:
     """A check's name as the learner reads it: the test's `@pytest.mark.sentence("…")` where its function name
     would lose punctuation ("a learning rate of 1e-5 …", "… an nn.Linear"), else the function name with
-    spaces. A parametrized test keeps its [id]. Only what is shown changes; test ids stay as they are."""
+    spaces, the kata's own function names kept whole ("predict_region gives one row …"). A parametrized test
+    keeps its [id]. Only what is shown changes; test ids stay as they are."""
+    import re
+
     marker = item.get_closest_marker("sentence")
-    if marker is None:
-        return _sentence(item.name)
-    return marker.args[0] + item.name[len(getattr(item, "originalname", item.name)):]
+    if marker is not None:
+        return marker.args[0] + item.name[len(getattr(item, "originalname", item.name)):]
+    name = item.name.removeprefix("test_")
+    for function in _called(Path(getattr(item, "path", ""))):
+        name = re.sub(rf"(?<![a-z0-9]){function}(?![a-z0-9])", function.replace("_", "\0"), name)
+    return _sentence(name).replace("\0", "_")
 
 
 # The supervisor side ------------------------------------------------------------------------------

@@ -159,6 +159,7 @@ def test_a_new_region_gets_one_row_of_two_predictions(kata, seed):
                  "int64 from whole numbers, and nn.Linear wants float32. dtype=torch.float32 makes any region work.")
 
 
+@says("the new region's prediction is the trained model's")
 def test_the_new_regions_prediction_is_the_trained_models(kata, seed):
     model = _trained_model(seed)
     for region in (NEW_REGION, [60.0, 120.0, 55.0]):

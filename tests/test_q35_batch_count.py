@@ -46,6 +46,7 @@ def _expect_count(count, called, n, batch_size, drop_last, expected, nudge):
     expect(False, f"{called} returned {count}; expected {expected}. {nudge}", cause=cause)
 
 
+@says("the lesson's fifteen rows in batches of five")
 def test_the_lessons_fifteen_rows_in_batches_of_five(kata):
     count, called = _count(kata, 15, 5)
     _expect_count(count, called, 15, 5, False, 3, "Each batch of 5 rows makes one update.")

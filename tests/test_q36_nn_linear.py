@@ -112,6 +112,7 @@ def test_the_starting_weights_are_the_ones_the_seed_gives(kata, seed):
                                   f"({seed}), then nn.Linear(3, 2), gives.", "not the seeded weights")
 
 
+@says("the model's predictions follow its own weight and bias")
 def test_the_models_predictions_follow_its_own_weight_and_bias(kata, seed):
     model, called = _model(kata, 3, 2, seed)
     x = data.inputs(15)

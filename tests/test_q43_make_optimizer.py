@@ -91,6 +91,7 @@ def test_make_optimizer_holds_every_parameter_of_the_model(kata, seed):
         expect(False, *mistake)
 
 
+@says("make_optimizer uses the lesson's learning rate by default")
 def test_make_optimizer_uses_the_lessons_learning_rate_by_default(kata, seed):
     lrs = _lrs(_make(kata, data.linear_model(seed)))
     if any(lr != 1e-5 for lr in lrs):
