@@ -158,6 +158,21 @@ def _loaded(result) -> bool:
     return any(c.part == "code" and c.outcome != "error" for c in result.checks)
 
 
+def _settings() -> dict:
+    """The kernel's process-wide settings that a cell's top level could change for every later cell (its random
+    numbers are its own business)."""
+    import os
+
+    import torch
+
+    return {"torch's default dtype": torch.get_default_dtype(), "grad mode": torch.is_grad_enabled(),
+            "anomaly mode": (torch.is_anomaly_enabled(), torch.is_anomaly_check_nan_enabled()),
+            "deterministic algorithms": torch.are_deterministic_algorithms_enabled(),
+            "torch's threads": torch.get_num_threads(), "print options": dict(vars(torch._tensor_str.PRINT_OPTS)),
+            "the working folder": os.getcwd(), "the recursion limit": sys.getrecursionlimit(),
+            "the standard streams": (id(sys.stdin), id(sys.stdout), id(sys.stderr))}
+
+
 def define(root: Path, name: str, text: str, result) -> str:
     """%%kata's last step, after the check: run the cell as the module it became and put what it defines (its
     functions, and its other top-level names) into the notebook, so the next cell can call them, as Kaggle
@@ -174,13 +189,23 @@ def define(root: Path, name: str, text: str, result) -> str:
     if not _loaded(result):
         return ("[yellow]Not defined in this notebook:[/] every check of this code ended in an error (see above), "
                 "so it was not run here: it could stop or hang the kernel.")
+    from katakit import guard
+
     path = root / "katas" / name
     module = types.ModuleType(f"katas.{Path(name).stem}")
     module.__file__ = str(path)
+    state, before = guard.GlobalState(), _settings()
     try:
         exec(compile(text, str(path), "exec"), module.__dict__)
     except Exception as err:  # the worker loaded it, the kernel did not (it differs in what it has): say so
+        state.restore()
         return f"[yellow]Not defined in this notebook:[/] running it here raised {type(err).__name__}: {escape(str(err))}"
+    changed = [key for key, value in _settings().items() if value != before[key]]
+    if changed:  # the kernel's settings are every later check's starting point: put them back
+        state.restore()
+        return (f"[yellow]Not defined in this notebook:[/] its top level changed {', '.join(changed)}, which would "
+                "change every later cell and check; that was put back. Change settings inside your functions, "
+                "if at all.")
     names = {key: value for key, value in vars(module).items() if not key.startswith("__")}
     shell.user_ns.update(names)
     own = [key for key, value in names.items() if getattr(value, "__module__", None) == module.__name__]

@@ -54,6 +54,8 @@ except NotImplementedError as err:
     print("mse is defined and still raises NotImplementedError:", err)"""
 EXITS = "%%kata q13\nimport os\nos._exit(3)\n\ndef mse(preds, targets):\n    return 0"
 MAGICS = "%katas hint q13"
+FLOAT64 = ("%%kata q13\nimport torch\ntorch.set_default_dtype(torch.float64)\n\ndef mse(preds, targets):\n"
+           "    return ((preds - targets) ** 2).mean()\n")
 
 
 def _insert(copy: Path, kata_id: str, *sources: str, before: bool = False) -> None:
@@ -104,7 +106,7 @@ def executed(make_copy):
     assert kept is not None and kept.is_file(), "writing the workbook again did not keep the old one"
     _paste_references(pasted)
     _insert(untouched, "q13", CALL_MSE, MAGICS)
-    _insert(pasted, "q13", EXITS, before=True)  # then the reference's cell: the kernel must still be there
+    _insert(pasted, "q13", EXITS, FLOAT64, before=True)  # then the reference's: the kernel is there, as it was
     _insert(pasted, "q13", CALL_MSE)
     runs = [subprocess.Popen([sys.executable, "-c", EXECUTE, str(copy / "workbook.ipynb"), str(copy)], cwd=copy,
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) for copy in (untouched, pasted)]
@@ -130,11 +132,14 @@ def test_a_kata_cell_defines_its_functions_in_the_kernel_and_the_next_cell_calls
     assert any("mse returned 1.0" in out for out in _outputs(pasted, CALL_MSE)), _outputs(pasted, CALL_MSE)
 
 
-def test_a_kata_cell_whose_top_level_ends_the_worker_is_not_run_in_the_kernel(executed):
+def test_a_kata_cell_whose_top_level_ends_the_worker_or_changes_settings_leaves_the_kernel_as_it_was(executed):
     _, pasted = executed
     report = "".join(_outputs(pasted, EXITS))
     assert "(error)" in report and "Not defined in this notebook" in report, report
-    assert _statuses(pasted)["q13"] == ["error", "passed"], "the kernel did not go on after the cell"
+    statuses = _statuses(pasted)["q13"]
+    assert len(statuses) == 3 and statuses[0] == "error" and statuses[-1] == "passed", statuses
+    report = " ".join("".join(_outputs(pasted, FLOAT64)).split())
+    assert "Not defined in this notebook: its top level changed torch's default dtype" in report, report
 
 
 def test_notebook_output_names_magics_not_shell_commands(executed):
