@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from katakit import manifest
+from katakit.views import plural
 
 WORKFLOW = Path(".github") / "workflows" / "classroom.yml"
 STATUSES = ("passed", "failed", "error", "not_started")
@@ -144,7 +145,7 @@ def table_rows(learners: list[Learner], katas: list[manifest.Kata]) -> tuple[lis
 
 def markdown(learners: list[Learner], katas: list[manifest.Kata], skipped: list[str]) -> str:
     people, per_kata = table_rows(learners, katas)
-    lines = [f"## Class roster: {len(learners)} learners, {len(katas)} katas", ""]
+    lines = [f"## Class roster: {plural(len(learners), 'learner')}, {plural(len(katas), 'kata')}", ""]
     lines += [f"> Skipped {s}" for s in skipped] + ([""] if skipped else [])
     lines += ["| learner | passed | next kata |", "|---|---|---|"] + [f"| {' | '.join(r)} |" for r in people]
     lines += ["", "| kata | passed by | failing | pass rate |", "|---|---|---|---|"]

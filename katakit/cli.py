@@ -35,8 +35,8 @@ def _check(root, ids=None):
 def _warn_tampering(console, root) -> list[str]:
     changed = shipped.tampered(root)
     if changed:
-        console.print(f"[yellow]Warning: {len(changed)} file(s) that hold the tests or the references differ from "
-                      f"what was shipped: {', '.join(changed[:5])}{' …' if len(changed) > 5 else ''}. "
+        console.print(f"[yellow]Warning: the tests or the references differ from what was shipped in "
+                      f"{views.plural(len(changed), 'file')}: {', '.join(changed[:5])}{' …' if len(changed) > 5 else ''}. "
                       "A pass on edited tests is not a pass; `git checkout -- <file>` restores one.[/]")
     return [f"tests or references were edited: {', '.join(changed)}"] if changed else []
 
