@@ -84,9 +84,16 @@ def test_going_further_notes_are_listed_under_one_heading_without_their_own_pref
     assert 'note(False, "Going further' not in source, "q24's note repeats the heading it is shown under"
 
 
-def test_plural():
+def test_plural_and_the_roster_of_one_learner(tmp_path):
+    from katakit import classroom
+
     assert [views.plural(n, "learner") for n in (0, 1, 2)] == ["0 learners", "1 learner", "2 learners"]
     assert views.plural(2, "match", "matches") == "2 matches"
+    report = {"total": 44, "passed": 0, "katas": [{"id": k.id, "status": "not_started", "failed_checks": []}
+                                                  for k in KATAS]}
+    (tmp_path / "ada.json").write_text(__import__("json").dumps(report), encoding="utf-8")
+    learners, _ = classroom.read_reports(tmp_path)
+    assert classroom.markdown(learners, KATAS, []).startswith("## Class roster: 1 learner, 44 katas")
 
 
 def test_in_a_notebook_a_report_names_magics_and_never_watch():
