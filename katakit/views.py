@@ -95,10 +95,11 @@ def parts_line(result: KataResult) -> str:
     return "; ".join(f"{PART[part]} {verbs[status]}" for part, status in parts.items())
 
 
-def kata_lines(kata: Kata, result: KataResult, full: bool = True, notebook: bool = False) -> list[str]:
+def kata_lines(kata: Kata, result: KataResult, full: bool = True, notebook: bool = False,
+               watching: bool = False) -> list[str]:
     """The body of a kata's report, as Rich markup lines: each cause once, then what to do next.
     `full` shows every cause; otherwise the first one, and one line for the rest. `notebook` names the
-    notebook's commands (%katas, re-running the cell) instead of the terminal's."""
+    notebook's commands (%katas, re-running the cell) instead of the terminal's; `watching`, watch's keys."""
     lines = [f"[bold]{kata.id} · {escape(kata.title)}[/]  ({LABEL[result.status]})",
              f"  [italic]{escape(kata.question)}[/]", f"  Edit: {', '.join('katas/' + f for f in kata.files)}"]
     half = parts_line(result)
@@ -133,6 +134,8 @@ def kata_lines(kata: Kata, result: KataResult, full: bool = True, notebook: bool
         lines += [f"    • {escape(note)}" for note in result.notes]
     if result.status != "passed" and notebook:
         lines.append(f"\n  Stuck? [bold]%katas hint {kata.id}[/]   Re-check: run the cell again")
+    elif result.status != "passed" and watching:
+        lines.append("\n  Stuck? press [bold]h[/]   Re-check: save the file, or press [bold]r[/]")
     elif result.status != "passed":
         lines.append(f"\n  Stuck? [bold]katas hint {kata.id}[/]   Re-check: [bold]katas check {kata.id}[/]   "
                      "Re-check on save: [bold]katas watch[/]")
@@ -150,7 +153,8 @@ def _test_path(kata: Kata) -> str:
 
 def show_kata(console: Console, kata: Kata, result: KataResult, full: bool = True) -> None:
     console.print()
-    for line in kata_lines(kata, result, full, notebook=in_notebook(console)):
+    watching = getattr(console, "katas_watching", False)  # katakit.watch marks its console
+    for line in kata_lines(kata, result, full, notebook=in_notebook(console), watching=watching):
         say(console, line)
 
 

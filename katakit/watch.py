@@ -142,6 +142,7 @@ class Screen:
 
 def main(root: Path, katas: list[manifest.Kata], console: Console) -> int:
     console = Console(file=sys.stdout, highlight=False, soft_wrap=not views.wraps())  # the terminal, not pytest's capture
+    console.katas_watching = True  # reports name watch's keys, not commands
     events: queue.Queue = queue.Queue()
     stop, busy = threading.Event(), threading.Event()
     threading.Thread(target=_read_keys, args=(events, busy), daemon=True).start()

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 from rich.console import Console
+from rich.text import Text
 
 from katakit import manifest, notebook, views
 from katakit.results import Check, Failure, KataResult, status_of
@@ -106,6 +107,8 @@ def test_in_a_notebook_a_report_names_magics_and_never_watch():
     assert "katas hint q44" in terminal and "katas watch" in terminal
     assert "%katas hint q44" in magics and "%katas check q44" in magics and "!pytest tests/" in magics
     assert not re.search(r"(?<![%!\w])(katas (hint|check|watch)|pytest tests)", magics), magics
+    watching = Text.from_markup("\n".join(views.kata_lines(kata, many, full=False, watching=True))).plain
+    assert "press h" in watching and "katas watch" not in watching, watching
 
 
 def test_katas_commands_in_a_notebook_name_magics(monkeypatch, capsys):
