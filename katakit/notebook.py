@@ -24,7 +24,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from katakit import files, manifest
+from katakit import files, frontend, manifest
 
 WORKBOOK = "workbook.ipynb"
 OUTSIDE = ("This notebook is not inside a kata repository (no katas.toml here or above {here}). "
@@ -303,7 +303,11 @@ def _plot_inline(args: list[str]) -> int:
 
 
 def load_ipython_extension(ipython) -> None:
-    """`%load_ext katakit`: register %%kata, %%answer and %katas."""
+    """`%load_ext katakit`: register %%kata, %%answer and %katas, and name commands as magics from now on (in
+    this kernel and in the workers it starts)."""
+    import os
+
+    os.environ[frontend.ENV] = "ipython"
 
     def kata(line, cell):  # noqa: F811 - the magic's name is what the learner types
         save_cell(line.strip(), cell, ".py")

@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
+from katakit import frontend
 from katakit.manifest import Kata
 from katakit.results import KataResult
 
@@ -39,13 +40,14 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 
 
 def in_notebook(console: Console) -> bool:
-    """Whether this console's output is shown in a notebook (katakit.notebook marks the consoles it records)."""
-    return getattr(console, "katas_notebook", False)
+    """Whether this console's output is shown where the learner types magics: a notebook or IPython (katakit.notebook
+    marks the consoles it records; `%load_ext katakit` marks the kernel)."""
+    return getattr(console, "katas_notebook", False) or frontend.magics()
 
 
 def command(rest: str, notebook: bool = False) -> str:
     """A `katas` command as the learner types it where it is shown: `%katas hint q13` in a notebook."""
-    return ("%katas " if notebook else "katas ") + rest
+    return frontend.katas(rest, notebook)
 
 
 def say(console: Console, markup: str) -> None:

@@ -111,6 +111,26 @@ def test_in_a_notebook_a_report_names_magics_and_never_watch():
     assert "press h" in watching and "katas watch" not in watching, watching
 
 
+def test_after_load_ext_the_checks_own_messages_name_magics_too(monkeypatch, tmp_path):
+    from katakit import frontend, loader
+
+    def messages() -> str:
+        found = []
+        for attempt in (lambda: manifest.get("q99", KATAS), lambda: loader.load_module(tmp_path / "q13_mse.py"),
+                        lambda: loader.decode(b"x = 'caf\xe9'", Path("katas/q13_mse.py"))):
+            with pytest.raises(Exception) as err:
+                attempt()
+            found.append(str(err.value))
+        return "\n".join(found)
+
+    monkeypatch.delenv(frontend.ENV, raising=False)
+    terminal = messages()
+    assert "`katas list`" in terminal and "`katas reset`" in terminal and "`katas reset q13`" in terminal, terminal
+    monkeypatch.setenv(frontend.ENV, "ipython")  # what %load_ext katakit sets
+    magics = messages()
+    assert "`%katas list`" in magics and "`%katas reset`" in magics and "`%katas reset q13`" in magics, magics
+
+
 def test_katas_commands_in_a_notebook_name_magics(monkeypatch, capsys):
     monkeypatch.chdir(ROOT)
     notebook.katas_command("hint q13")
