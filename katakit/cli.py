@@ -35,9 +35,10 @@ def _check(root, ids=None):
 def _warn_tampering(console, root) -> list[str]:
     changed = shipped.tampered(root)
     if changed:
-        console.print(f"[yellow]Warning: the tests or the references differ from what was shipped in "
-                      f"{views.plural(len(changed), 'file')}: {', '.join(changed[:5])}{' …' if len(changed) > 5 else ''}. "
-                      "A pass on edited tests is not a pass; `git checkout -- <file>` restores one.[/]")
+        views.say(console, f"[yellow]Warning: the tests or the references differ from what was shipped in "
+                           f"{views.plural(len(changed), 'file')}: {', '.join(changed[:5])}"
+                           f"{' …' if len(changed) > 5 else ''}. A pass on edited tests is not a pass; "
+                           "`git checkout -- <file>` restores one.[/]")
     return [f"tests or references were edited: {', '.join(changed)}"] if changed else []
 
 
