@@ -187,7 +187,7 @@ def define(root: Path, name: str, text: str, result) -> str:
     if shell is None:
         return ""
     if not _loaded(result):
-        return ("[yellow]Not defined in this notebook:[/] every check of this code ended in an error (see above), "
+        return ("[yellow]Not defined here:[/] every check of this code ended in an error (see above), "
                 "so it was not run here: it could stop or hang the kernel.")
     from katakit import guard
 
@@ -199,11 +199,11 @@ def define(root: Path, name: str, text: str, result) -> str:
         exec(compile(text, str(path), "exec"), module.__dict__)
     except Exception as err:  # the worker loaded it, the kernel did not (it differs in what it has): say so
         state.restore()
-        return f"[yellow]Not defined in this notebook:[/] running it here raised {type(err).__name__}: {escape(str(err))}"
+        return f"[yellow]Not defined here:[/] running it here raised {type(err).__name__}: {escape(str(err))}"
     changed = [key for key, value in _settings().items() if value != before[key]]
     if changed:  # the kernel's settings are every later check's starting point: put them back
         state.restore()
-        return (f"[yellow]Not defined in this notebook:[/] its top level changed {', '.join(changed)}, which would "
+        return (f"[yellow]Not defined here:[/] its top level changed {', '.join(changed)}, which would "
                 "change every later cell and check; that was put back. Change settings inside your functions, "
                 "if at all.")
     names = {key: value for key, value in vars(module).items() if not key.startswith("__")}
@@ -212,7 +212,7 @@ def define(root: Path, name: str, text: str, result) -> str:
     shown = own or list(names)
     if not shown:
         return ""
-    return (f"[dim]Defined in this notebook too: {escape(', '.join(shown[:6]))}"
+    return (f"[dim]Defined here too: {escape(', '.join(shown[:6]))}"
             f"{' …' if len(shown) > 6 else ''}. Call {'it' if len(shown) == 1 else 'them'} in the next cell.[/]")
 
 
@@ -273,7 +273,8 @@ def _captured(command) -> int:
     """Run a `katas` command with its console recorded, then show what it printed as one block."""
     from katakit import views
 
-    console = Console(record=True, file=io.StringIO(), width=110, highlight=False, force_terminal=True,
+    width = 110 if in_notebook() else Console().width  # IPython in a terminal: the terminal's width
+    console = Console(record=True, file=io.StringIO(), width=width, highlight=False, force_terminal=True,
                       force_jupyter=False)
     console.katas_notebook = True  # commands are named as magics: `%katas hint q13`
     code = command(console)

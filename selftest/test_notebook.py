@@ -135,11 +135,11 @@ def test_a_kata_cell_defines_its_functions_in_the_kernel_and_the_next_cell_calls
 def test_a_kata_cell_whose_top_level_ends_the_worker_or_changes_settings_leaves_the_kernel_as_it_was(executed):
     _, pasted = executed
     report = "".join(_outputs(pasted, EXITS))
-    assert "(error)" in report and "Not defined in this notebook" in report, report
+    assert "(error)" in report and "Not defined here" in report, report
     statuses = _statuses(pasted)["q13"]
     assert len(statuses) == 3 and statuses[0] == "error" and statuses[-1] == "passed", statuses
     report = " ".join("".join(_outputs(pasted, FLOAT64)).split())
-    assert "Not defined in this notebook: its top level changed torch's default dtype" in report, report
+    assert "Not defined here: its top level changed torch's default dtype" in report, report
 
 
 def test_notebook_output_names_magics_not_shell_commands(executed):
