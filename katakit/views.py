@@ -185,7 +185,7 @@ def show_list(console: Console, katas: list[Kata], results: dict[str, KataResult
     for k in katas:
         status = results[k.id].status
         half = parts_line(results[k.id])
-        console.print(f"{MARK[status]} {k.id}  {escape(k.title):<48} {LABEL[status]}"
+        say(console, f"{MARK[status]} {k.id}  {escape(k.title):<48} {LABEL[status]}"
                       + (f"  [dim]({escape(half)})[/]" if half else ""))
 
 
