@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from katakit import checks, loader, mistakes, quick_optim, sabotage, written
+from katakit import checks, loader, mistakes, quick_optim, sabotage, supervisor, written
 from katakit.results import Check, Failure
 
 pytest_plugins = ["katakit.supervisor"]
@@ -120,7 +120,7 @@ def pytest_runtest_makereport(item, call):
         report.outcome = "failed"
         report.longrepr = "\n".join(f.message for f in failures)
     part = "written" if item.get_closest_marker("written") else "code"
-    record = Check(item.name.removeprefix("test_").replace("_", " "), outcome, failures, checks.take_notes(), part)
+    record = Check(supervisor.sentence(item), outcome, failures, checks.take_notes(), part)
     report.user_properties.append(("katas", record.to_dict()))
     if _kata_name(item) in sabotage.MUTATED:  # self-test: the bad-input matrix did change this kata's inputs
         report.user_properties.append(("katas_fact", "inputs mutated"))

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from katakit import files, manifest
+from katakit.views import plural
 
 WORKFLOW = Path(".github") / "workflows" / "classroom.yml"
 STATUSES = ("passed", "failed", "error", "not_started")
@@ -299,7 +300,7 @@ def table_rows(learners: list[Learner], katas: list[manifest.Kata]) -> tuple[lis
 
 def markdown(learners: list[Learner], katas: list[manifest.Kata], skipped: list[str]) -> str:
     people, per_kata = table_rows(learners, katas)
-    lines = [f"## Class roster: {len(learners)} learners, {len(katas)} katas", ""]
+    lines = [f"## Class roster: {plural(len(learners), 'learner')}, {plural(len(katas), 'kata')}", ""]
     lines += [f"> Skipped {s}" for s in skipped] + ([""] if skipped else [])
     lines += ["| learner | passed | next kata |", "|---|---|---|"] + [f"| {' | '.join(r)} |" for r in people]
     lines += ["", "| kata | passed by | failing | pass rate |", "|---|---|---|---|"]

@@ -16,7 +16,12 @@ from katakit import environment, manifest, review, shipped, views
 
 def _console() -> Console:
     # rich drops colour when output is not a terminal and honours NO_COLOR
-    return Console(highlight=False, soft_wrap=True)
+    return Console(highlight=False, soft_wrap=not views.wraps())
+
+
+def _command(console, rest: str) -> str:
+    """A `katas` command as the learner types it where this console shows: `%katas …` in a notebook."""
+    return views.command(rest, views.in_notebook(console))
 
 
 def _guarded(root, ids=None, base=None, record=True) -> tuple[dict, shipped.Guard]:
@@ -61,9 +66,10 @@ def _warn_tampering(console, root, found: shipped.Guard | None = None) -> list[s
     found = found or shipped.guard(root)
     changed = found.changed
     if changed:
-        console.print(f"[yellow]Warning: {len(changed)} file(s) that hold the tests, the references or the checker "
-                      f"differ from what was shipped: {escape(', '.join(changed[:5]))}{' …' if len(changed) > 5 else ''}. "
-                      f"No kata passes while they do; {escape(found.way_back())}.[/]")
+        views.say(console, f"[yellow]Warning: the tests, the references or the checker differ from what was shipped "
+                           f"in {views.plural(len(changed), 'file')}: {escape(', '.join(changed[:5]))}"
+                           f"{' …' if len(changed) > 5 else ''}. No kata passes while they do; "
+                           f"{escape(found.way_back())}.[/]")
     if found.foreign:
         console.print(f"[yellow]Warning: {escape(', '.join(found.foreign))}: pytest configuration that was not shipped. "
                       "`katas` ignores it; plain `pytest` would read it.[/]")
@@ -82,7 +88,7 @@ def cmd_status(args, root, katas, console) -> int:
     kata = views.next_kata(katas, results)
     if kata is None:
         console.print("\n[bold green]All 44 katas pass[/] (every one re-checked just now). "
-                      "Compare your written answers with ours: [bold]katas review[/]")
+                      f"Compare your written answers with ours: [bold]{_command(console, 'review')}[/]")
         return 0
     views.show_kata(console, kata, results[kata.id], full=False)
     return 0
@@ -107,7 +113,8 @@ def cmd_check(args, root, katas, console) -> int:
         for kata in chosen:
             views.show_kata(console, kata, results[kata.id])
             if results[kata.id].status == "passed":
-                console.print(f"\n[green]{kata.id} passes.[/] See our solution: [bold]katas solution {kata.id}[/]")
+                console.print(f"\n[green]{kata.id} passes.[/] See our solution: "
+                              f"[bold]{_command(console, f'solution {kata.id}')}[/]")
         return 0 if all(results[k.id].status == "passed" for k in chosen) else 1
     results, found = _guarded(root)
     _warn_tampering(console, root, found)
@@ -122,13 +129,20 @@ def cmd_list(args, root, katas, console) -> int:
 
 
 def cmd_hint(args, root, katas, console) -> int:
-    kata = manifest.get(args.id, katas)
+    if args.id is None:  # the kata `katas` shows next, as `h` in watch hints the kata on screen
+        kata = views.next_kata(katas, _check(root))
+        if kata is None:
+            console.print("Every kata passes: no hint needed. Name one to see its hints anyway: "
+                          f"[bold]{_command(console, 'hint q13')}[/]")
+            return 0
+    else:
+        kata = manifest.get(args.id, katas)
     level = max(1, min(args.level, len(kata.hints)))
     console.print(f"[bold]{kata.id} · {escape(kata.title)}[/]  hint {level} of {len(kata.hints)}")
     for n, hint in enumerate(kata.hints[:level], start=1):
-        console.print(f"  {n}. {escape(hint)}")
+        views.say(console, f"  {n}. {escape(hint)}")
     if level < len(kata.hints):
-        console.print(f"\n  Still stuck? [bold]katas hint {kata.id} --level {level + 1}[/]")
+        console.print(f"\n  Still stuck? [bold]{_command(console, f'hint {kata.id} --level {level + 1}')}[/]")
     return 0
 
 
@@ -188,7 +202,7 @@ def cmd_roster(args, root, katas, console) -> int:
         return 0
     people, per_kata = classroom.table_rows(learners, katas)
     first, per_part = classroom.learning_rows(learners, katas)
-    for title, columns, rows in ((f"{len(learners)} learners", ("learner", "passed", "next kata"), people),
+    for title, columns, rows in ((views.plural(len(learners), "learner"), ("learner", "passed", "next kata"), people),
                                  ("katas", ("kata", "passed by", "failing", "pass rate"), per_kata),
                                  ("written parts: first tries and quizzes", classroom.LEARNING_COLUMNS[0], first),
                                  ("written parts", classroom.LEARNING_COLUMNS[1], per_part)):
@@ -284,7 +298,8 @@ def cmd_reset(args, root, katas, console) -> int:
     if not args.yes:
         if not sys.stdin.isatty():
             console.print(f"Resetting {kata.id} replaces {', '.join(changed)} with the stub. "
-                          f"Run [bold]katas reset {kata.id} --yes[/] to confirm (your version is backed up).")
+                          f"Run [bold]{_command(console, f'reset {kata.id} --yes')}[/] to confirm (your version is "
+                          "backed up).")
             return 2
         reply = input(f"Replace katas/{', katas/'.join(changed)} with the stub? Your version is kept as a backup. [y/N] ")
         if reply.strip().lower() not in ("y", "yes"):
@@ -302,8 +317,8 @@ def cmd_solution(args, root, katas, console) -> int:
     status = _check(root, [kata.id])[kata.id].status
     if status != "passed" and not args.force:
         console.print(f"{kata.id} does not pass yet ({views.LABEL[status]}). Our solution is shown once it passes, "
-                      f"so you get to solve it first. Try [bold]katas hint {kata.id}[/]; "
-                      f"to look anyway: [bold]katas solution {kata.id} --force[/]")
+                      f"so you get to solve it first. Try [bold]{_command(console, f'hint {kata.id}')}[/]; "
+                      f"to look anyway: [bold]{_command(console, f'solution {kata.id} --force')}[/]")
         return 1
     if status != "passed":
         console.print("[yellow]Showing the solution of a kata you have not solved. Reading it now means you "
@@ -358,7 +373,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_check)
     sub.add_parser("list", help="every kata with its status").set_defaults(func=cmd_list)
     p = sub.add_parser("hint", help="hints for a kata, one level at a time")
-    p.add_argument("id", help="kata id such as q13 or 13")
+    p.add_argument("id", nargs="?", help="kata id such as q13 or 13; the kata `katas` shows next when left out")
     p.add_argument("--level", type=int, default=1, help="show hints 1 to LEVEL (default 1)")
     p.set_defaults(func=cmd_hint)
     sub.add_parser("watch", help="re-check the kata you save, instantly").set_defaults(func=cmd_watch)

@@ -12,7 +12,7 @@ import stat
 import time
 from pathlib import Path
 
-from katakit import shipped
+from katakit import frontend, shipped
 
 BACKUPS = Path(".katas") / "backups"
 
@@ -80,8 +80,8 @@ def decode(raw: bytes, shown: str) -> str:
         line = raw[:err.start].count(b"\n") + 1
         column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
         raise BadBytes(f"{shown}, line {line}, column {column}: byte 0x{raw[err.start]:02x} is not UTF-8 text. Save the "
-                       f"file as UTF-8 (your editor's 'Save with encoding'), or `katas reset "
-                       f"{Path(shown).stem[:3]}` (your version is kept as a backup).") from None
+                       f"file as UTF-8 (your editor's 'Save with encoding'), or "
+                       f"`{frontend.katas('reset ' + Path(shown).stem[:3])}` (your version is kept as a backup).") from None
 
 
 def _words(data: bytes) -> bytes:

@@ -10,7 +10,7 @@ from types import ModuleType
 
 import torch
 
-from katakit import describe, files
+from katakit import describe, files, frontend
 from katakit import sabotage as _sabotage
 
 
@@ -43,7 +43,8 @@ def load_module(path: Path, name: str | None = None) -> ModuleType:
     """Execute the file at `path` as a fresh module, compiled from its current source every time
     (no bytecode cache: a save within the same second is never missed)."""
     if not path.is_file():
-        raise KataLoadError(f"{_shown(path)} does not exist. Did you rename or delete it? `katas reset` restores the stub.")
+        raise KataLoadError(f"{_shown(path)} does not exist. Did you rename or delete it? "
+                             f"`{frontend.katas('reset')}` restores the stub.")
     source = decode(path.read_bytes(), path)
     module = ModuleType(name or f"kata_{path.stem}")
     module.__file__ = str(path)

@@ -7,6 +7,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from katakit import frontend
+
 MANIFEST = "katas.toml"
 
 
@@ -90,4 +92,5 @@ def get(kata_id: str, katas: list[Kata] | None = None) -> Kata:
     for kata in katas if katas is not None else load():
         if kata.id == wanted:
             return kata
-    raise ValueError(f"There is no kata {wanted}; the ids run from q01 to q44 (`katas list` shows them).")
+    raise ValueError(f"There is no kata {wanted}; the ids run from q01 to q44 (`{frontend.katas('list')}` shows "
+                     "them).")

@@ -1,6 +1,7 @@
 """The katas in Jupyter, where the lesson lives: `%load_ext katakit`, then
 
-    %%kata q13      as a cell's first line: the cell becomes katas/q13_mse.py and is checked at once
+    %%kata q13      as a cell's first line: the cell becomes katas/q13_mse.py, is checked at once, and then
+                    defines its functions in the notebook (when its checks could load it)
     %%answer q24    the same for a written answer: the cell becomes katas/q24_reset_gradients.md
     %katas          progress and the next kata, as `katas` prints it; `%katas plot` shows the plots inline,
                     and `%katas hint q13` (any `katas` command) works too
@@ -25,7 +26,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from katakit import files, manifest, shipped
+from katakit import files, frontend, manifest, shipped
 
 WORKBOOK = "workbook.ipynb"
 OUTSIDE = ("This notebook is not inside a kata repository (no katas.toml here or above {here}). "
@@ -44,18 +45,30 @@ def in_notebook() -> bool:
     return shell is not None and type(shell).__name__ == "ZMQInteractiveShell"  # Jupyter, Colab, Kaggle, VS Code
 
 
+def in_ipython() -> bool:
+    """Any IPython (a notebook, or IPython in a terminal): the learner types magics, `%katas …`."""
+    shell = sys.modules.get("IPython") and sys.modules["IPython"].get_ipython()
+    return shell is not None
+
+
+def _display(text: str, html: str) -> None:
+    """One output with both forms: a notebook shows the HTML; a front end without HTML (nbconvert to text, a
+    viewer, a console client) shows the text, never `<IPython.core.display.HTML object>`."""
+    from IPython.display import display
+
+    display({"text/plain": text.rstrip("\n"), "text/html": html}, raw=True)
+
+
 def _out(lines: list[str]) -> None:
-    """One block of output: HTML in a notebook, plain text (colour on a terminal) elsewhere."""
+    """One block of output: HTML and its plain text in a notebook, plain text (colour on a terminal) elsewhere."""
     from katakit import views
 
     if in_notebook():
-        from IPython.display import HTML, display
-
-        display(HTML(views.render_html(lines)))
+        _display(views.render_text(lines), views.render_html(lines))
     else:
-        console = Console(highlight=False)
+        console = Console(highlight=False, soft_wrap=not views.wraps())
         for line in lines:
-            console.print(line)
+            views.say(console, line)
 
 
 def _say(text: str) -> None:
@@ -125,14 +138,19 @@ def results(root: Path, ids: list[str]):
     return printable(shipped.refuse(checked if checked is not None else run.run(ids, root=root), shipped.guard(root)))
 
 
-def _show(root: Path, kata: manifest.Kata, note: str = "") -> bool:
+def _show(root: Path, kata: manifest.Kata, note: str = "", then=None) -> bool:
+    """Check a kata and show its report; `then(result)` may add a last line (what the cell defined)."""
     from katakit import views
 
     result = results(root, [kata.id])[kata.id]
-    lines = ([f"[dim]{note}[/]"] if note else []) + views.kata_lines(kata, result, notebook=in_notebook())
+    magics = in_ipython()
+    lines = ([f"[dim]{note}[/]"] if note else []) + views.kata_lines(kata, result, notebook=magics)
     lines += _kernel_note()
     if result.status == "passed":
-        lines.append(f"\n[green]{kata.id} passes.[/] Compare with our solution: [bold]%katas solution {kata.id}[/]")
+        lines.append(f"\n[green]{kata.id} passes.[/] Compare with our solution: "
+                     f"[bold]{views.command(f'solution {kata.id}', magics)}[/]")
+    if then is not None:
+        lines += [line for line in [then(result)] if line]
     _out(lines)
     return result.status == "passed"
 
@@ -146,6 +164,71 @@ def _kernel_note() -> list[str]:
 
     differ = guard.differences_from_shipped()
     return [f"[dim]Note: this kernel's {escape('; '.join(differ))}; the checks ran with torch's defaults.[/]"] if differ else []
+
+
+def _loaded(result) -> bool:
+    """Whether the checks could load the kata's code: some check of the code got a verdict (passed, failed, not
+    started). When every one is an error, the file did not import, its top level ran out of time or ended its
+    worker, or it changed shared state: run in the kernel, it could hang or end the kernel, or change it."""
+    return any(c.part == "code" and c.outcome != "error" for c in result.checks)
+
+
+def _settings() -> dict:
+    """The kernel's process-wide settings that a cell's top level could change for every later cell (its random
+    numbers are its own business)."""
+    import os
+
+    import torch
+
+    return {"torch's default dtype": torch.get_default_dtype(), "grad mode": torch.is_grad_enabled(),
+            "anomaly mode": (torch.is_anomaly_enabled(), torch.is_anomaly_check_nan_enabled()),
+            "deterministic algorithms": torch.are_deterministic_algorithms_enabled(),
+            "torch's threads": torch.get_num_threads(), "print options": dict(vars(torch._tensor_str.PRINT_OPTS)),
+            "the working folder": os.getcwd(), "the recursion limit": sys.getrecursionlimit(),
+            "the standard streams": (id(sys.stdin), id(sys.stdout), id(sys.stderr))}
+
+
+def define(root: Path, name: str, text: str, result) -> str:
+    """%%kata's last step, after the check: run the cell as the module it became and put what it defines (its
+    functions, and its other top-level names) into the notebook, so the next cell can call them, as Kaggle
+    Learn's binder does. It runs as its file (module name and __file__ of katas/<name>), so what the notebook
+    calls behaves as what was checked. Only when the worker could load it; a stub is defined too: calling it
+    raises NotImplementedError, which is the truth. Returns one line for the report."""
+    import types
+
+    from rich.markup import escape
+
+    shell = sys.modules["IPython"].get_ipython() if in_ipython() else None
+    if shell is None:
+        return ""
+    if not _loaded(result):
+        return ("[yellow]Not defined here:[/] every check of this code ended in an error (see above), "
+                "so it was not run here: it could stop or hang the kernel.")
+    from katakit import guard
+
+    path = root / "katas" / name
+    module = types.ModuleType(f"katas.{Path(name).stem}")
+    module.__file__ = str(path)
+    state, before = guard.GlobalState(), _settings()
+    try:
+        exec(compile(text, str(path), "exec"), module.__dict__)
+    except Exception as err:  # the worker loaded it, the kernel did not (it differs in what it has): say so
+        state.restore()
+        return f"[yellow]Not defined here:[/] running it here raised {type(err).__name__}: {escape(str(err))}"
+    changed = [key for key, value in _settings().items() if value != before[key]]
+    if changed:  # the kernel's settings are every later check's starting point: put them back
+        state.restore()
+        return (f"[yellow]Not defined here:[/] its top level changed {', '.join(changed)}, which would "
+                "change every later cell and check; that was put back. Change settings inside your functions, "
+                "if at all.")
+    names = {key: value for key, value in vars(module).items() if not key.startswith("__")}
+    shell.user_ns.update(names)
+    own = [key for key, value in names.items() if getattr(value, "__module__", None) == module.__name__]
+    shown = own or list(names)
+    if not shown:
+        return ""
+    return (f"[dim]Defined here too: {escape(', '.join(shown[:6]))}"
+            f"{' …' if len(shown) > 6 else ''}. Call {'it' if len(shown) == 1 else 'them'} in the next cell.[/]")
 
 
 def check(kata_id: str) -> bool:
@@ -185,7 +268,8 @@ def save_cell(kata_id: str, text: str, suffix: str) -> bool:
         return False
     note = (f"Saved katas/{name}" + (f"; the previous version is in {kept.relative_to(root).as_posix()}." if kept else ".")
             if changed else f"katas/{name} is unchanged.")
-    return _show(root, kata, note)
+    then = (lambda result: define(root, name, text, result)) if suffix == ".py" else None
+    return _show(root, kata, note, then)
 
 
 def _could_not(verb: str, shown: str, err: Exception) -> str:
@@ -245,13 +329,14 @@ def _captured(command) -> int:
     """Run a `katas` command with its console recorded, then show what it printed as one block."""
     from katakit import views
 
-    console = Console(record=True, file=io.StringIO(), width=110, highlight=False, force_terminal=True,
+    width = 110 if in_notebook() else Console().width  # IPython in a terminal: the terminal's width
+    console = Console(record=True, file=io.StringIO(), width=width, highlight=False, force_terminal=True,
                       force_jupyter=False)
+    console.katas_notebook = True  # commands are named as magics: `%katas hint q13`
     code = command(console)
     if in_notebook():
-        from IPython.display import HTML, display
-
-        display(HTML(views.render_html([], width=110, recorded=console)))
+        text = console.export_text(styles=False, clear=False)
+        _display(text, views.render_html([], width=110, recorded=console))
     else:
         print(console.export_text(styles=False), end="")
     return code
@@ -275,7 +360,11 @@ def _plot_inline(args: list[str]) -> int:
 
 
 def load_ipython_extension(ipython) -> None:
-    """`%load_ext katakit`: register %%kata, %%answer and %katas."""
+    """`%load_ext katakit`: register %%kata, %%answer and %katas, and name commands as magics from now on (in
+    this kernel and in the workers it starts)."""
+    import os
+
+    os.environ[frontend.ENV] = "ipython"
 
     def kata(line, cell):  # noqa: F811 - the magic's name is what the learner types
         save_cell(line.strip(), cell, ".py")
@@ -306,26 +395,83 @@ INTRO = """# Gradient descent katas: the workbook
 The 44 review questions of *Gradient Descent and Linear Regression with PyTorch*, one or two cells each.
 A cell that starts with `%%kata q13` is your code for kata q13; `%%answer q24` is your written answer.
 Edit a cell and run it (Shift+Enter): it is saved to `katas/` (your previous version goes to
-`.katas/backups/`) and checked at once. Your files in `katas/` are the single source of truth: `katas` in a
-terminal and your fork's CI see the same work. `%katas hint q13` gives a hint, `%katas` your progress.
+`.katas/backups/`), checked at once, and its functions are defined here, so the next cell can call them.
+Your files in `katas/` are the single source of truth: `katas` in a terminal and your fork's CI see the same
+work. `%katas hint q13` gives a hint, `%katas` your progress.
 
 Run the next cell first. To rebuild this workbook from your files: `katas notebook` (the old one is kept).
+
+**Open in Colab** (the link beside each kata) opens this workbook from {where} on GitHub, branch `{branch}`,
+once you have pushed it (`git add {path} && git commit -m workbook && git push`); its first cell then
+fetches your katas and installs them. {placeholder}Colab's files are lost when its session ends: commit and
+push from there (`!git add katas && git commit -m q13 && git push`) or download `katas/`.
 """
+PLACEHOLDER = ("No GitHub remote named origin was found here, so the links and the first cell name "
+               "`YOU/gradient-descent-katas`: replace it with your fork's OWNER/NAME. ")
+SETUP = """# Setup. In your clone this loads the katas' magics. On Colab or Kaggle (no katas.toml here) it first
+# fetches your katas from GitHub and installs them, which takes about a minute (torch is already there).
+import os
+if not os.path.exists("katas.toml"):
+    if not os.path.isdir("{repo}"):
+        !git clone -q https://github.com/{owner}/{repo}
+    %cd {repo}
+    %pip install -q -e .
+%load_ext katakit
+%katas"""
+COLAB = "https://colab.research.google.com/github/{owner}/{repo}/blob/{branch}/{path}"
 
 
-def workbook(root: Path, katas: list[manifest.Kata]) -> dict:
-    cells = [_cell("markdown", INTRO), _cell("code", "%load_ext katakit\n%katas")]
+def _git(root: Path, *args: str) -> str:
+    import subprocess
+
+    try:
+        done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=5)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""
+
+
+def github(root: Path) -> tuple[str, str, str] | None:
+    """(owner, repo, branch) of this clone's `origin` when it is on GitHub, else None."""
+    import re
+
+    url = _git(root, "remote", "get-url", "origin")
+    found = re.fullmatch(r"(?:https://(?:[^@/]+@)?github\.com/|git@github\.com:|ssh://git@github\.com/)"
+                         r"([\w.-]+)/([\w.-]+?)(?:\.git)?/?", url)
+    if not found:
+        return None
+    branch = _git(root, "rev-parse", "--abbrev-ref", "HEAD")
+    return found.group(1), found.group(2), branch if branch and branch != "HEAD" else "main"
+
+
+def colab_link(owner: str, repo: str, branch: str, path: str, kata_id: str = "") -> str:
+    """Colab opens a notebook from GitHub by this address; scrollTo asks it to show that kata's cell (Colab
+    ignores an id it does not know, and the notebook opens at its top, with the setup cell)."""
+    return COLAB.format(owner=owner, repo=repo, branch=branch, path=path) + (f"#scrollTo={kata_id}" if kata_id else "")
+
+
+def workbook(root: Path, katas: list[manifest.Kata], path: Path | None = None) -> dict:
+    where = github(root)
+    owner, repo, branch = where or ("YOU", "gradient-descent-katas", "main")
+    path = path or root / WORKBOOK
+    shown = (path.relative_to(root) if path.is_relative_to(root) else Path(path.name)).as_posix()
+    intro = INTRO.format(where=f"`{owner}/{repo}`", branch=branch, path=shown,
+                         placeholder="" if where else PLACEHOLDER)
+    cells = [_cell("markdown", intro), _cell("code", SETUP.format(owner=owner, repo=repo))]
     for kata in katas:
         what = {"code": "Write the function below: its docstring says what it takes and what it returns.",
                 "written": "Write your answer in your own words, tick the true statements (`- [x]`), and fill in "
                            "the blanks.",
                 "both": "Write the function, then the written answer: tick the true statements (`- [x]`) and fill "
                         "in the blanks."}[kata.kind]
-        cells.append(_cell("markdown", f"## {kata.id} · {kata.title}\n\n> {kata.question}\n\n{what} "
-                                       f"Stuck? `%katas hint {kata.id}`."))
+        link = colab_link(owner, repo, branch, shown, kata.id)
+        heading = _cell("markdown", f"## {kata.id} · {kata.title}\n\n[Open in Colab]({link})\n\n> {kata.question}\n\n"
+                                    f"{what} Stuck? `%katas hint {kata.id}`.")
+        heading["id"] = heading["metadata"]["id"] = kata.id  # what the link's scrollTo names
+        cells.append(heading)
         for name in kata.files:
-            path = files.kata_file(root, name)  # a FIFO is never opened (it would wait forever); a link is refused
-            text = path.read_bytes().decode("utf-8", errors="replace") if path else shipped.stub(name) or ""
+            source = files.kata_file(root, name)  # a FIFO is never opened (it would wait forever); a link is refused
+            text = source.read_bytes().decode("utf-8", errors="replace") if source else shipped.stub(name) or ""
             magic = "%%kata" if name.endswith(".py") else "%%answer"
             cells.append(_cell("code", f"{magic} {kata.id}\n{text.rstrip(chr(10))}"))
     return {"cells": cells, "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
@@ -338,9 +484,9 @@ def write_workbook(root: Path, katas: list[manifest.Kata], path: Path) -> Path |
     """Write the workbook from the learner's current files; an existing one goes to .katas/backups/ first.
     Every kata file is read (and refused by name when it is a link, a FIFO or a folder) before anything is
     written; an existing workbook that is not a regular file is refused too, so nothing is written through it."""
-    book = workbook(root, katas)
+    book = workbook(root, katas, path)
     for n, cell in enumerate(book["cells"]):
-        cell["id"] = f"cell-{n}"
+        cell.setdefault("id", f"cell-{n}")  # a kata's heading keeps its own id: its Colab link scrolls to it
     if path.is_symlink() or (path.exists() and not path.is_file()):
         raise files.Refused(f"{path.name} is a link or not a regular file: `katas notebook` writes nothing through "
                             "it. Remove it, or write the workbook elsewhere with --out.")

@@ -134,8 +134,10 @@ def pytest_ignore_collect(collection_path, config):
 
 
 def pytest_report_collectionfinish(config, start_path, items):
+    # a line of its own: `pytest -q` prints it without pytest's "collected N items" before it
     if DEFERRED in config.stash:
-        return f"and {len(config.stash[DEFERRED])} kata test files, collected and checked in worker processes"
+        n = len(config.stash[DEFERRED])
+        return f"{n} kata test file{'s' if n != 1 else ''}: collected and checked in worker processes"
     return None
 
 
@@ -323,7 +325,8 @@ def _collect(session, shares: list[Share], send) -> list[list]:
         rng = random.Random(shuffle)
         groups = [rng.sample(items, len(items)) for items in groups]
     send({"e": "collected", "paths": [str(share.path) for share, items in zip(shares, groups, strict=True)
-                                      if not items]})
+                                      if not items],
+          "counts": {str(share.path): len(items) for share, items in zip(shares, groups, strict=True)}})
     return [items for items in groups if items]
 
 
@@ -367,7 +370,7 @@ def _serve(shares: list[Share], config, send, machinery=None, session=None, coll
         config.pluginmanager.register(_PhaseReporter(send, after_load=compare), "katas-phases")
         for items in groups:
             send({"e": "kata", "path": str(items[0].path),
-                  "checks": [[item.nodeid, list(item.location), item.name, bool(item.get_closest_marker("written"))]
+                  "checks": [[item.nodeid, list(item.location), sentence(item), bool(item.get_closest_marker("written"))]
                              for item in items]})
             changed.clear()
             for i, item in enumerate(items):
@@ -494,6 +497,35 @@ def _sentence(test_name: str) -> str:
     return test_name.removeprefix("test_").replace("_", " ")
 
 
+_CALLED: dict[Path, tuple[str, ...]] = {}
+
+
+def _called(path: Path) -> tuple[str, ...]:
+    """The kata's functions a test module calls (`kata.predict_region`), longest first; read once per module."""
+    if path not in _CALLED:
+        import re
+
+        source = path.read_text(encoding="utf-8") if path.is_file() else ""
+        _CALLED[path] = tuple(sorted(set(re.findall(r"\bkata\.([a-z]\w*_\w*)", source)), key=len, reverse=True))
+    return _CALLED[path]
+
+
+def sentence(item) -> str:
+    """A check's name as the learner reads it: the test's `@pytest.mark.sentence("…")` where its function name
+    would lose punctuation ("a learning rate of 1e-5 …", "… an nn.Linear"), else the function name with
+    spaces, the kata's own function names kept whole ("predict_region gives one row …"). A parametrized test
+    keeps its [id]. Only what is shown changes; test ids stay as they are."""
+    import re
+
+    marker = item.get_closest_marker("sentence")
+    if marker is not None:
+        return marker.args[0] + item.name[len(getattr(item, "originalname", item.name)):]
+    name = item.name.removeprefix("test_")
+    for function in _called(Path(getattr(item, "path", ""))):
+        name = re.sub(rf"(?<![a-z0-9]){function}(?![a-z0-9])", function.replace("_", "\0"), name)
+    return _sentence(name).replace("\0", "_")
+
+
 # The supervisor side ------------------------------------------------------------------------------
 
 
@@ -535,6 +567,7 @@ class Worker:
         self.collect_reports: list[dict] = []  # test modules that could not be collected
         self.pieces: list[bytes] = []  # the unfinished line, in the pieces it came in (joined once: linear)
         self.pending = 0  # its length in bytes
+        self.counts: dict[str, int] = {}  # checks collected per kata test file
         self.eof = self.killed = False
         self.status: int | None = None  # the process's wait status once it has ended
         self.pid = self.fd = self.proc = self.token = None  # set by the launcher
@@ -578,6 +611,7 @@ class Worker:
         elif kind == "collected":
             self.collected = True
             self.deadline = time.monotonic() + self.limit
+            self.counts = event.get("counts", {})
             for path in event.get("paths", []):  # no checks to run (deselected, or the module failed to load)
                 if path in self.by_path:
                     self.by_path[path].started = self.by_path[path].done = True
@@ -665,12 +699,18 @@ class Supervisor:
     def _run(self, runs: list[KataRun], session) -> None:
         pending = list(runs)
         running: list[Worker] = []
+        started: list[Worker] = []
         replayed = 0
+        # pytest's progress ("[ 40%]") divides by the number collected: a one-shot run knows it only once every
+        # worker has collected its share, so replaying waits for that and then sets the total once
+        total = DEFERRED in self.config.stash
+        base = session.testscollected
         try:
             while pending or running:
                 if pending and len(running) < self.parallel and not (session.shouldfail or session.shouldstop):
                     for share in self._shares(pending, self.parallel - len(running)):
                         running.append(self.launcher.start(Worker(share, self.limit), session))
+                        started.append(running[-1])
                     pending = []
                 if not running:
                     break
@@ -684,6 +724,11 @@ class Supervisor:
                         running.remove(worker)
                         self._collect_errors(worker)
                         pending = self._settle(worker) + pending
+                if total and any(not (w.collected or w.finished) for w in running):
+                    continue
+                if total:
+                    counts = {path: n for w in started for path, n in w.counts.items()}
+                    session.testscollected = base + sum(counts.values())
                 while replayed < len(runs) and (runs[replayed].done or runs[replayed].ended):
                     self._replay(runs[replayed], session)
                     replayed += 1
@@ -718,7 +763,8 @@ class Supervisor:
             report = CollectReport(str(run.share.path.relative_to(self.config.rootpath)), "failed", run.ended, [])
             hook.pytest_collectreport(report=report)
             return
-        session.testscollected += len(run.checks)
+        if DEFERRED not in self.config.stash:  # a warm session counts again what it checks again
+            session.testscollected += len(run.checks)
         # settings changed, and some check failed by itself (it may name the change better): only the failed
         # checks become errors, with their own message first
         own_failure = run.tampered is not None and run.tampered.cause == SETTINGS_CAUSE and any(
@@ -751,7 +797,7 @@ def _overrule(reports: list, failure: Failure, name: str) -> None:
     target.outcome = "failed"
     target.longrepr = failures[0].message
     target.user_properties = [p for p in target.user_properties if p[0] != "katas"]
-    target.user_properties.append(("katas", Check(_sentence(name), "error", failures).to_dict()))
+    target.user_properties.append(("katas", Check(name, "error", failures).to_dict()))
 
 
 def _from_json(config, data: dict):
@@ -762,7 +808,7 @@ def _from_json(config, data: dict):
 
 
 def _error_report(nodeid, location, name, written, message: str, cause: str | None) -> TestReport:
-    check = Check(_sentence(name), "error", [Failure(message, cause=cause or message)],
+    check = Check(name, "error", [Failure(message, cause=cause or message)],
                   part="written" if written else "code")
     return TestReport(nodeid, location, {}, "failed", message, "call", user_properties=[("katas", check.to_dict())])
 

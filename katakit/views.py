@@ -8,17 +8,69 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
+import sys
 
 from rich.console import Console
 from rich.markup import escape
+from rich.text import Text
 
+from katakit import frontend
 from katakit.manifest import Kata
 from katakit.results import KataResult
 
 MARK = {"passed": "[green]✓[/]", "failed": "[red]✗[/]", "error": "[red]![/]", "not_started": "[dim]·[/]"}
 LABEL = {"passed": "passed", "failed": "failed", "error": "error", "not_started": "not started"}
 PART = {"code": "the code", "written": "the written part"}
+
+
+HANGING = re.compile(r"(?:[•✓✗!·]|\d+\.|Hint \d+:) ")  # a bullet or a number: its text wraps under the text
+
+
+def wraps() -> bool:
+    """Wrap messages to the width on a terminal, or to COLUMNS where it is set. A pipe or a CI log has no width:
+    wrapping there at a guessed one would break lines that the viewer can wrap better (and `grep` reads whole)."""
+    return sys.stdout.isatty() or os.environ.get("COLUMNS", "").isdigit()
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """'1 learner', '3 learners' ('1 match', '2 matches' with many='matches')."""
+    return f"{n} {word if n == 1 else many or word + 's'}"
+
+
+def in_notebook(console: Console) -> bool:
+    """Whether this console's output is shown where the learner types magics: a notebook or IPython (katakit.notebook
+    marks the consoles it records; `%load_ext katakit` marks the kernel)."""
+    return getattr(console, "katas_notebook", False) or frontend.magics()
+
+
+def command(rest: str, notebook: bool = False) -> str:
+    """A `katas` command as the learner types it where it is shown: `%katas hint q13` in a notebook."""
+    return frontend.katas(rest, notebook)
+
+
+def say(console: Console, markup: str) -> None:
+    """Print Rich markup wrapped to the console's width at word boundaries, keeping each line's indentation:
+    a continuation starts under the first line's text (under the text of a bullet or a number). A word longer
+    than the width is the only thing split. A console that does not wrap (soft_wrap) prints it as it is."""
+    if console.soft_wrap:
+        console.print(markup)
+        return
+    for line in Text.from_markup(markup).split("\n", allow_blank=True):
+        plain = line.plain
+        indent = len(plain) - len(plain.lstrip(" "))
+        bullet = HANGING.match(plain, indent)
+        hang = bullet.end() if bullet else indent
+        if hang > console.width // 2:  # a deep indent on a narrow screen: keep the text readable instead
+            hang = indent = 0
+        head, body = line[:hang], line[hang:]
+        wrapped = body.wrap(console, max(1, console.width - hang), overflow="fold") if body.plain.strip() else []
+        if not wrapped:
+            console.print(head.rstrip() if head.plain.strip() else "")
+        for n, part in enumerate(wrapped):
+            part.rstrip()
+            console.print(Text.assemble(head if n == 0 else " " * hang, part), overflow="fold")
 
 
 def progress_bar(passed: int, total: int, width: int = 40) -> str:
@@ -45,10 +97,11 @@ def parts_line(result: KataResult) -> str:
     return "; ".join(f"{PART[part]} {verbs[status]}" for part, status in parts.items())
 
 
-def kata_lines(kata: Kata, result: KataResult, full: bool = True, notebook: bool = False) -> list[str]:
+def kata_lines(kata: Kata, result: KataResult, full: bool = True, notebook: bool = False,
+               watching: bool = False) -> list[str]:
     """The body of a kata's report, as Rich markup lines: each cause once, then what to do next.
     `full` shows every cause; otherwise the first one, and one line for the rest. `notebook` names the
-    notebook's commands (%katas, re-running the cell) instead of the terminal's."""
+    notebook's commands (%katas, re-running the cell) instead of the terminal's; `watching`, watch's keys."""
     lines = [f"[bold]{kata.id} · {escape(kata.title)}[/]  ({LABEL[result.status]})",
              f"  [italic]{escape(kata.question)}[/]", f"  Edit: {', '.join('katas/' + f for f in kata.files)}"]
     half = parts_line(result)
@@ -67,20 +120,24 @@ def kata_lines(kata: Kata, result: KataResult, full: bool = True, notebook: bool
             lines.append(f"    [dim]also fails for the same cause: {escape(_names(names[1:]))}[/]")
     rest = [names[0] for _, names in causes[len(shown):]] if result.status != "not_started" else []
     if rest:
-        lines.append(f"  [dim]also failing: {escape(_names(rest))} (`katas check {kata.id}` shows each)[/]")
+        lines.append(f"  [dim]also failing: {escape(_names(rest))} (`{command(f'check {kata.id}', notebook)}` "
+                     "shows each)[/]")
     if full and result.output and result.status in ("failed", "error"):
         printed = result.output.splitlines()
         lines.append("  Your code printed:" + ("" if len(printed) <= 5 else f" (first 5 of {len(printed)} lines)"))
         lines += [f"    [dim]{escape(line[:120])}[/]" for line in printed[:5]]
     code_failed = any(c.part == "code" and c.outcome == "failed" for c in result.checks)
     if full and result.seed is not None and code_failed:  # the seed only shapes the code checks' data
-        lines.append(f"  [dim]Test data seed {result.seed} (from your file's content); `pytest {_test_path(kata)} "
+        lines.append(f"  [dim]Test data seed {result.seed} (from your file's content); "
+                     f"`{'!' if notebook else ''}pytest {_test_path(kata)} "
                      f"--kata-seed={result.seed}` repeats this run.[/]")
     if result.status == "passed" and result.notes:
         lines.append("  Going further (not required; the lesson's way passes):")
         lines += [f"    • {escape(note)}" for note in result.notes]
     if result.status != "passed" and notebook:
         lines.append(f"\n  Stuck? [bold]%katas hint {kata.id}[/]   Re-check: run the cell again")
+    elif result.status != "passed" and watching:
+        lines.append("\n  Stuck? press [bold]h[/]   Re-check: save the file, or press [bold]r[/]")
     elif result.status != "passed":
         lines.append(f"\n  Stuck? [bold]katas hint {kata.id}[/]   Re-check: [bold]katas check {kata.id}[/]   "
                      "Re-check on save: [bold]katas watch[/]")
@@ -98,8 +155,19 @@ def _test_path(kata: Kata) -> str:
 
 def show_kata(console: Console, kata: Kata, result: KataResult, full: bool = True) -> None:
     console.print()
-    for line in kata_lines(kata, result, full):
-        console.print(line)
+    watching = getattr(console, "katas_watching", False)  # katakit.watch marks its console
+    for line in kata_lines(kata, result, full, notebook=in_notebook(console), watching=watching):
+        say(console, line)
+
+
+def render_text(lines: list[str], width: int = 100) -> str:
+    """Rich markup lines as plain text, wrapped as a terminal of that width shows them (a notebook's
+    text/plain, for front ends that show no HTML)."""
+    console = Console(record=True, file=io.StringIO(), width=width, highlight=False, color_system=None,
+                      force_jupyter=False)  # in a kernel, rich would display each line as an output of its own
+    for line in lines:
+        say(console, line)
+    return console.export_text(styles=False)
 
 
 def render_html(lines: list[str], width: int = 110, recorded: Console | None = None) -> str:
@@ -117,7 +185,7 @@ def show_list(console: Console, katas: list[Kata], results: dict[str, KataResult
     for k in katas:
         status = results[k.id].status
         half = parts_line(results[k.id])
-        console.print(f"{MARK[status]} {k.id}  {escape(k.title):<48} {LABEL[status]}"
+        say(console, f"{MARK[status]} {k.id}  {escape(k.title):<48} {LABEL[status]}"
                       + (f"  [dim]({escape(half)})[/]" if half else ""))
 
 

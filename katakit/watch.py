@@ -18,6 +18,7 @@ from pathlib import Path
 
 import watchfiles
 from rich.console import Console
+from rich.markup import escape
 
 from katakit import manifest, run, views
 
@@ -104,7 +105,7 @@ class Screen:
         if self.results[self.current.id].status == "passed":
             self.console.print(f"\n  [green]{self.current.id} passes.[/] Press n for the next kata when you are ready.")
         for n, hint in enumerate(self.current.hints[:self.hint_level], start=1):
-            self.console.print(f"  Hint {n}: {hint}", markup=False)
+            views.say(self.console, f"  Hint {n}: {escape(hint)}")
         if note:
             self.console.print(f"\n  {note}")
         self.console.print(f"\n{FOOTER}", style="dim")
@@ -140,7 +141,8 @@ class Screen:
 
 
 def main(root: Path, katas: list[manifest.Kata], console: Console) -> int:
-    console = Console(file=sys.stdout, highlight=False, soft_wrap=True)  # the terminal, not pytest's capture
+    console = Console(file=sys.stdout, highlight=False, soft_wrap=not views.wraps())  # the terminal, not pytest's capture
+    console.katas_watching = True  # reports name watch's keys, not commands
     events: queue.Queue = queue.Queue()
     stop, busy = threading.Event(), threading.Event()
     threading.Thread(target=_read_keys, args=(events, busy), daemon=True).start()

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from katakit import files
+from katakit import files, frontend
 from katakit.results import Failure
 
 PLACEHOLDER = "Write your answer here, in your own words."
@@ -223,7 +223,7 @@ def read_answer(root: Path, impl: str, name: str) -> Answer:
     path = root / impl / f"{name}.md"
     rel = path.relative_to(root)
     if not path.is_file():
-        raise WrittenFailure([Failure(f"{rel.as_posix()} does not exist. `katas reset {name[:3]}` restores it.",
+        raise WrittenFailure([Failure(f"{rel.as_posix()} does not exist. `{frontend.katas('reset ' + name[:3])}` restores it.",
                                       cause="missing")])
     answer = parse(decode(path.read_bytes(), rel), rel)
     if answer.untouched:
@@ -258,7 +258,7 @@ def judge_statements(answer: Answer, statements: tuple[Statement, ...]) -> list[
         failures.append(Failure(
             f"{where}: {len(missing)} of the {len(statements)} statements under 'Check yourself' are missing or were "
             f"edited{edited}. Keep each statement as it is and change only `[ ]` to `[x]`; "
-            f"`katas reset {answer.path.stem[:3]}` restores the file (yours is kept as a backup).", cause="statements"))
+            f"`{frontend.katas('reset ' + answer.path.stem[:3])}` restores the file (yours is kept as a backup).", cause="statements"))
     wrong = [s for key, s in known.items() if key in answer.marks and answer.marks[key] != s.true]
     if wrong:
         ideas = list(dict.fromkeys(s.idea for s in wrong))

@@ -259,7 +259,7 @@ def test_notebook_magics_and_a_corrupt_review_file_get_one_line_each(make_copy, 
     monkeypatch.undo()
     monkeypatch.chdir(ROOT)
     for line, said in (("hint q13'", "No closing quotation"), ("frobnicate", "invalid choice: 'frobnicate'"),
-                       ("hint", "the following arguments are required: id")):
+                       ("hint q13 --level x", "invalid int value: 'x'")):
         assert notebook.katas_command(line) == 2
         out = " ".join(capsys.readouterr().out.split())
         assert out.startswith(f"%katas {line}: ") and said in out and "Traceback" not in out, out

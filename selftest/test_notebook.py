@@ -73,17 +73,53 @@ def _printed(cell) -> str:
     return "".join(out.get("text", "") + out.get("data", {}).get("text/plain", "") for out in cell.outputs)
 
 
+# Cells added after q13's: a call of what %%kata q13 defined, and cells whose checks could not load their code
+CALL_MSE = """import torch
+try:
+    print("mse returned", mse(torch.ones(2, 2), torch.zeros(2, 2)).item())
+except NotImplementedError as err:
+    print("mse is defined and still raises NotImplementedError:", err)"""
+EXITS = "%%kata q13\nimport os\nos._exit(3)\n\ndef mse(preds, targets):\n    return 0"
+MAGICS = "%katas hint q13"
+FLOAT64 = ("%%kata q13\nimport torch\ntorch.set_default_dtype(torch.float64)\n\ndef mse(preds, targets):\n"
+           "    return ((preds - targets) ** 2).mean()\n")
+
+
+def _insert(copy: Path, kata_id: str, *sources: str, before: bool = False) -> None:
+    """Put code cells right after (or before) the %%kata cell of a kata."""
+    path = copy / "workbook.ipynb"
+    book = json.loads(path.read_text(encoding="utf-8"))
+    last = max(n for n, cell in enumerate(book["cells"]) if "".join(cell["source"]).startswith(f"%%kata {kata_id}\n"))
+    cells = [{"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [], "source": source,
+              "id": f"added-{n}"} for n, source in enumerate(sources)]
+    at = last if before else last + 1
+    book["cells"][at:at] = cells
+    path.write_text(json.dumps(book), encoding="utf-8")
+
+
+def _outputs(copy: Path, source: str) -> list[str]:
+    """The printed text and the text/plain of every output of the cells with that source."""
+    book = nbformat.read(copy / "workbook.ipynb", as_version=4)
+    return [out.get("text", "") + out.get("data", {}).get("text/plain", "")
+            for cell in book.cells if cell.source == source for out in cell.outputs]
+
+
 def _statuses(copy: Path) -> dict[str, list[str]]:
-    """The statuses each kata's cells reported, in order, read from their HTML output."""
+    """The statuses each kata's cells reported, in order, read from their HTML output; the same report is
+    there as plain text for front ends without HTML."""
     book = nbformat.read(copy / "workbook.ipynb", as_version=4)
     found: dict[str, list[str]] = {}
     for cell in book.cells:
         if cell.cell_type == "code" and cell.source.startswith("%%"):
             html = "".join(out.get("data", {}).get("text/html", "") for out in cell.outputs)
+            text = "".join(out.get("data", {}).get("text/plain", "") for out in cell.outputs)
             errors = [out for out in cell.outputs if out.output_type == "error"]
             assert not errors, f"a cell raised: {errors[0].ename}: {errors[0].evalue}"
             match = re.search(r"(q\d\d) · .*?\((passed|failed|error|not started)\)", html)
             assert match, f"no kata report in the output of:\n{cell.source[:80]}\n{html[:300]}"
+            assert f"{match.group(1)} · " in text and "<IPython" not in text, f"no plain-text report: {text[:300]!r}"
+            shown = [out for out in cell.outputs if out.output_type == "display_data"]
+            assert len(shown) == 1, f"the report came as {len(shown)} outputs, not one"
             found.setdefault(match.group(1), []).append(match.group(2))
     return found
 
@@ -97,6 +133,9 @@ def executed(make_copy):
     assert kept is not None and kept.is_file(), "writing the workbook again did not keep the old one"
     _paste_references(pasted)
     _add_quiz(pasted)
+    _insert(untouched, "q13", CALL_MSE, MAGICS)
+    _insert(pasted, "q13", EXITS, FLOAT64, before=True)  # then the reference's: the kernel is there, as it was
+    _insert(pasted, "q13", CALL_MSE)
     runs = [subprocess.Popen([sys.executable, "-c", EXECUTE, str(copy / "workbook.ipynb"), str(copy)], cwd=copy,
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) for copy in (untouched, pasted)]
     for run in runs:
@@ -112,6 +151,33 @@ def test_the_workbook_is_valid_has_a_cell_for_every_file_and_is_never_overwritte
     magics = [cell.source.split("\n", 1)[0] for cell in book.cells if cell.source.startswith("%%")]
     assert len(magics) == sum(len(k.files) for k in KATAS)
     assert list((untouched / ".katas" / "backups").glob("workbook.*.ipynb")), "writing it again lost the old one"
+
+
+def test_a_kata_cell_defines_its_functions_in_the_kernel_and_the_next_cell_calls_them(executed):
+    untouched, pasted = executed
+    assert any("mse is defined and still raises NotImplementedError: q13: mse is not written yet" in out
+               for out in _outputs(untouched, CALL_MSE)), _outputs(untouched, CALL_MSE)
+    assert any("mse returned 1.0" in out for out in _outputs(pasted, CALL_MSE)), _outputs(pasted, CALL_MSE)
+
+
+def test_a_kata_cell_whose_top_level_ends_the_worker_or_changes_settings_leaves_the_kernel_as_it_was(executed):
+    _, pasted = executed
+    report = "".join(_outputs(pasted, EXITS))
+    assert "(error)" in report and "Not defined here" in report, report
+    statuses = _statuses(pasted)["q13"]
+    assert len(statuses) == 3 and statuses[0] == "error" and statuses[-1] == "passed", statuses
+    report = " ".join("".join(_outputs(pasted, FLOAT64)).split())
+    assert "Not defined here: its top level changed torch's default dtype" in report, report
+
+
+def test_notebook_output_names_magics_not_shell_commands(executed):
+    untouched, _ = executed
+    hint = "".join(_outputs(untouched, MAGICS))
+    assert "%katas hint q13 --level 2" in hint, hint
+    book = nbformat.read(untouched / "workbook.ipynb", as_version=4)
+    shown = "".join(out.get("data", {}).get("text/plain", "") for cell in book.cells for out in cell.get("outputs", []))
+    assert "%katas hint q13" in shown and "katas watch" not in shown, shown[:500]
+    assert not re.search(r"(?<![%!\w])katas (hint|check|solution|reset)", shown), "a shell command in the notebook"
 
 
 def test_the_untouched_workbook_leaves_every_kata_not_started_and_every_file_as_it_was(executed):

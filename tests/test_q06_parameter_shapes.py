@@ -3,7 +3,7 @@
 import torch
 
 from katakit import data, describe
-from katakit.checks import expect, require
+from katakit.checks import expect, require, says
 
 
 def _shapes(kata, inputs: torch.Tensor, targets: torch.Tensor) -> tuple[tuple, tuple, str]:
@@ -60,6 +60,7 @@ def _check_shapes(kata, inputs: torch.Tensor, targets: torch.Tensor) -> None:
         expect(False, f"{called} gave b the shape {b}; expected ({m},): one bias per target. {why}", cause=cause)
 
 
+@says("the crop data needs a 2×3 weights matrix and 2 biases")
 def test_the_crop_data_needs_a_2_by_3_weights_matrix_and_2_biases(kata):
     _check_shapes(kata, data.inputs(), data.targets())
 

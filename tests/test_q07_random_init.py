@@ -3,7 +3,7 @@
 import torch
 
 from katakit import data, describe, oracle
-from katakit.checks import expect, expect_close, require
+from katakit.checks import expect, expect_close, require, says
 
 FORGOT_GRAD = "forgot requires_grad"
 NOT_A_LEAF = "not a leaf"
@@ -148,6 +148,7 @@ def _which_mistake(kata, w: torch.Tensor, b: torch.Tensor, want_w: torch.Tensor,
     return None
 
 
+@says("the values match torch.randn from a generator with that seed")
 def test_the_values_match_randn_from_a_generator_with_that_seed(kata, seed):
     for n_inputs, n_outputs in ((3, 2), (4, 1), (1, 3)):
         w, b, called = _params(kata, n_inputs, n_outputs, seed)

@@ -3,7 +3,7 @@
 import torch
 
 from katakit import data, describe, oracle, written
-from katakit.checks import expect, expect_close, expect_tensor, require
+from katakit.checks import expect, expect_close, expect_tensor, require, says
 
 
 def _call(kata, seed):
@@ -52,6 +52,7 @@ def test_loss_gradients_returns_gradients_shaped_like_the_parameters(kata, seed)
     expect_tensor(gb, shape=(2,), nudge="d(loss)/db holds one slope per bias, so it has b's shape (2,).")
 
 
+@says("backward() fills the .grad of w and b")
 def test_backward_fills_the_grad_of_w_and_b(kata, seed):
     x, y, w, b, (gw, gb) = _call(kata, seed)
     empty = [name for p, name in ((w, "w"), (b, "b")) if p.grad is None]
@@ -67,6 +68,7 @@ def test_backward_fills_the_grad_of_w_and_b(kata, seed):
                   "in w.grad?", cause=".grad not filled")
 
 
+@says("the returned tensors are the gradients in .grad")
 def test_the_returned_tensors_are_the_gradients_in_grad(kata, seed):
     _, _, w, b, (gw, gb) = _call(kata, seed)
     for got, p, name in ((gw, w, "w"), (gb, b, "b")):

@@ -5,7 +5,7 @@ import math
 import torch
 
 from katakit import data, oracle, written
-from katakit.checks import expect, expect_history
+from katakit.checks import expect, expect_history, says
 
 # Measured on the 5-row crop data, float32, seeds 0..49 (loss after the last epoch / loss at the start):
 #   10 epochs at 1e-6: 0.72–0.85 (slow);  at 1e-5: 0.03–0.43, falling every single epoch (steady);
@@ -125,6 +125,7 @@ def test_every_run_starts_from_a_fresh_copy_of_the_same_seeded_model(kata, seed)
               runs, seed, "Every run starts from the model the seed makes, before any update.")
 
 
+@says("a learning rate of 1e-5 lowers the loss every epoch")
 def test_a_learning_rate_of_1e_5_lowers_the_loss_every_epoch(kata, seed):
     runs = _runs(kata, [1e-5], seed)
     losses = runs[1e-5]
@@ -137,6 +138,7 @@ def test_a_learning_rate_of_1e_5_lowers_the_loss_every_epoch(kata, seed):
                                                 "of every parameter against them, and fresh gradients next time.")
 
 
+@says("a learning rate of 1e-6 makes slower progress than 1e-5")
 def test_a_learning_rate_of_1e_6_makes_slower_progress_than_1e_5(kata, seed):
     runs = _runs(kata, [1e-6, 1e-5], seed)
     slow, steady = runs[1e-6], runs[1e-5]
@@ -151,6 +153,7 @@ def test_a_learning_rate_of_1e_6_makes_slower_progress_than_1e_5(kata, seed):
               "Does each run step with its own learning rate?")
 
 
+@says("a learning rate of 5e-4 makes the loss blow up")
 def test_a_learning_rate_of_5e_4_makes_the_loss_blow_up(kata, seed):
     runs = _runs(kata, [5e-4], seed, epochs=DIVERGE_EPOCHS)
     losses = runs[5e-4]
@@ -176,6 +179,7 @@ def test_every_parameter_is_updated_on_data_of_a_few_units(kata, seed):
               inputs=inputs, targets=targets)
 
 
+@says("the 1e-5 history matches a float64 gradient descent")
 def test_the_1e_5_history_matches_a_float64_gradient_descent(kata, seed):
     runs = _runs(kata, [1e-5], seed)
     expected = _replay(data.inputs(), data.targets(), seed, 1e-5, EPOCHS)

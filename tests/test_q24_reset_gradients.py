@@ -68,7 +68,7 @@ def test_a_reset_before_any_backward_leaves_the_parameters_alone(kata, seed):
     except AttributeError as err:
         if "NoneType" not in str(err):
             raise
-        note(False, "Going further: your reset_gradients fails when a .grad is None, as it is before the first "
+        note(False, "Your reset_gradients fails when a .grad is None, as it is before the first "
                     "backward() or after opt.zero_grad(). The lesson never resets then; a reset that skips a missing "
                     "gradient works everywhere.")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import torch
 
 from katakit import data, oracle, written
-from katakit.checks import KataFailure, expect, require, watching
+from katakit.checks import KataFailure, expect, require, says, watching
 from katakit.mistakes import made_under_no_grad
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -162,6 +162,7 @@ def test_the_step_returns_the_loss_before_the_update_as_a_python_float(kata, see
                f"b is {start:.6g}. Average the squared differences over every element.", cause="the loss")
 
 
+@says("each parameter moves by -lr × its gradient")
 def test_each_parameter_moves_by_minus_lr_times_its_gradient(kata, seed):
     params, before, grads = _start(seed)
     _step(kata, params["w"], params["b"])

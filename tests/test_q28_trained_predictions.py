@@ -5,7 +5,7 @@ import torch
 import torch.nn.functional as F
 
 from katakit import data, oracle
-from katakit.checks import expect, expect_unchanged, note, require
+from katakit.checks import expect, expect_unchanged, note, require, says
 
 
 def _trained(seed, epochs=10, lr=1e-5):
@@ -38,6 +38,7 @@ def _predict(kata, x, w, b, rows: int) -> np.ndarray:
     return preds
 
 
+@says("the predictions come back as a NumPy array with one row per sample")
 def test_the_predictions_come_back_as_a_numpy_array_with_one_row_per_sample(kata, seed):
     _predict(kata, data.inputs(), *_trained(seed), rows=5)
 
@@ -158,6 +159,7 @@ def test_a_new_region_gets_one_row_of_two_predictions(kata, seed):
                  "int64 from whole numbers, and nn.Linear wants float32. dtype=torch.float32 makes any region work.")
 
 
+@says("the new region's prediction is the trained model's")
 def test_the_new_regions_prediction_is_the_trained_models(kata, seed):
     model = _trained_model(seed)
     for region in (NEW_REGION, [60.0, 120.0, 55.0]):

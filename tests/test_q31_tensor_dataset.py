@@ -4,7 +4,7 @@ import torch
 from torch.utils.data import TensorDataset
 
 from katakit import data, written
-from katakit.checks import expect, require
+from katakit.checks import expect, require, says
 from katakit.describe import value
 
 
@@ -44,6 +44,7 @@ def _item(ds, i, called, label=None):
     return item
 
 
+@says("make_dataset returns a TensorDataset")
 def test_make_dataset_returns_a_tensor_dataset(kata):
     _dataset(kata, data.inputs(15), data.targets(15))
 

@@ -4,7 +4,7 @@ import torch
 from torch.utils.data import DataLoader, TensorDataset
 
 from katakit import data, written
-from katakit.checks import expect
+from katakit.checks import expect, says
 from katakit.describe import value
 
 IN_ORDER = list(range(15))
@@ -41,6 +41,7 @@ def _seeded(seed):
     return torch.Generator().manual_seed(seed)
 
 
+@says("make_loader returns a DataLoader")
 def test_make_loader_returns_a_data_loader(kata):
     _loader(kata, 5, shuffle=False)
 

@@ -4,7 +4,7 @@ import torch
 from torch.utils.data import DataLoader, TensorDataset
 
 from katakit import data
-from katakit.checks import expect, require
+from katakit.checks import expect, require, says
 from katakit.describe import value
 
 
@@ -95,6 +95,7 @@ def test_every_row_shows_up_exactly_once(kata, seed):
            "once. One epoch is one pass over the loader, no more and no less.", cause="rows")
 
 
+@says("the batches come in the loader's order")
 def test_the_batches_come_in_the_loaders_order(kata, seed):
     called = "collect_batches(a shuffled loader of 15 rows in batches of 5)"
     batches = _batches(kata, _crop_loader(5, torch.Generator().manual_seed(seed)), called)
@@ -165,6 +166,7 @@ def _expect_first(xb, yb, make_loader, called):
                cause="first_batch: values")
 
 
+@says("the first_batch is the loader's first inputs and targets")
 def test_the_first_batch_is_the_loaders_first_inputs_and_targets(kata):
     called = "first_batch(a loader of 15 rows in batches of 5, not shuffled)"
     xb, yb = _first(kata, _crop_loader(5), called)
@@ -182,6 +184,7 @@ def test_the_inputs_and_targets_come_from_the_same_batch(kata, seed):
            "tensors from one batch.", cause="first_batch: two passes")
 
 
+@says("a shuffled loader's first_batch is the first of a new pass")
 def test_a_shuffled_loaders_first_batch_is_the_first_of_a_new_pass(kata, seed):
     called = "first_batch(a shuffled loader of 15 rows in batches of 5)"
     xb, yb = _first(kata, _crop_loader(5, torch.Generator().manual_seed(seed)), called)

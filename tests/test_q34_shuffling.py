@@ -4,7 +4,7 @@ import torch
 from torch.utils.data import DataLoader, TensorDataset
 
 from katakit import written
-from katakit.checks import expect, note, require
+from katakit.checks import expect, note, require, says
 from katakit.describe import value
 
 N, BATCH, EPOCHS = 15, 4, 3  # the canonical call: 15 samples in batches of 4 (a partial last batch), 3 epochs
@@ -112,6 +112,7 @@ def test_different_seeds_give_different_orders(kata, seed):
               "seed ignored")
 
 
+@says("the orders are those of a seeded DataLoader")
 def test_the_orders_are_those_of_a_seeded_data_loader(kata, seed):
     global_seed = []
     for n, batch_size, epochs in ((15, 5, 3), (7, 3, 2), (4, 8, 2)):

@@ -5,7 +5,7 @@ import random
 from torch.utils.data import DataLoader
 
 from katakit import written
-from katakit.checks import expect, require
+from katakit.checks import expect, require, says
 from katakit.describe import value
 
 
@@ -46,6 +46,7 @@ def _expect_count(count, called, n, batch_size, drop_last, expected, nudge):
     expect(False, f"{called} returned {count}; expected {expected}. {nudge}", cause=cause)
 
 
+@says("the lesson's fifteen rows in batches of five")
 def test_the_lessons_fifteen_rows_in_batches_of_five(kata):
     count, called = _count(kata, 15, 5)
     _expect_count(count, called, 15, 5, False, 3, "Each batch of 5 rows makes one update.")
@@ -76,6 +77,7 @@ def test_drop_last_throws_the_partial_batch_away(kata):
         _expect_count(count, called, n, batch_size, True, expected, "With drop_last=True only full batches count.")
 
 
+@says("the count matches len() of a DataLoader")
 def test_the_count_matches_len_of_a_data_loader(kata, seed):
     rng = random.Random(seed)
     for _ in range(12):

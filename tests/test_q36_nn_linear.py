@@ -4,7 +4,7 @@ import torch
 from torch import nn
 
 from katakit import data, oracle, written
-from katakit.checks import expect, expect_close, expect_tensor, require
+from katakit.checks import expect, expect_close, expect_tensor, require, says
 from katakit.describe import value
 
 
@@ -65,6 +65,7 @@ def _fail_seeding(kata, seed, message, cause):
     expect(False, *(_seeding(kata, seed) or (message, cause)))
 
 
+@says("make_linear_model returns an nn.Linear with a bias")
 def test_make_linear_model_returns_an_nn_linear_with_a_bias(kata, seed):
     _model(kata, 3, 2, seed)
 
@@ -119,6 +120,7 @@ def test_the_starting_weights_are_the_ones_the_seed_gives(kata, seed):
                                   f"({seed}), then nn.Linear(3, 2), gives.", "not the seeded weights")
 
 
+@says("the model's predictions follow its own weight and bias")
 def test_the_models_predictions_follow_its_own_weight_and_bias(kata, seed):
     model, called = _model(kata, 3, 2, seed)
     x = data.inputs(15)

@@ -6,7 +6,7 @@ import torch
 from torch import nn
 
 from katakit import data
-from katakit.checks import expect, require
+from katakit.checks import expect, require, says
 from katakit.describe import value
 
 
@@ -71,6 +71,7 @@ def test_weights_and_biases_returns_the_weight_then_the_bias(kata, seed):
               "bias (2,)", called, mistake, "wrong shapes")
 
 
+@says("they are the model's own tensors, not copies")
 def test_they_are_the_models_own_tensors_not_copies(kata, seed):
     model = _model(seed)
     w, b, called, mistake = _pair(kata, model)
@@ -88,6 +89,7 @@ def test_they_still_require_grad(kata, seed):
                   f"{name} is a leaf that requires grad", called, mistake, "not the parameters")
 
 
+@says("changing them changes the model's predictions")
 def test_changing_them_changes_the_models_predictions(kata, seed):
     model = _model(seed)
     w, b, called, mistake = _pair(kata, model)
@@ -114,6 +116,7 @@ def test_they_are_the_tensors_the_model_lists_as_its_parameters(kata, seed):
               "bias second)", called, mistake, "not the parameters")
 
 
+@says("they hold the model's values for any size")
 def test_they_hold_the_models_values_for_any_size(kata, seed):
     model = _model(seed, n_inputs=4, n_outputs=1)
     w, b, called, mistake = _pair(kata, model)
@@ -162,6 +165,7 @@ def _expect_own(result, own: list[torch.Tensor], called: str, what: str):
                   f"has {len(own)}: {[tuple(p.shape) for p in own]}, in that order.", cause="wrong tensors")
 
 
+@says("parameter_list gives the weight, then the bias, of nn.Linear")
 def test_parameter_list_gives_the_weight_then_the_bias_of_nn_linear(kata, seed):
     model = _model(seed)
     called = "parameter_list(nn.Linear(3, 2))"

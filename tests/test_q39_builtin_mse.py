@@ -8,7 +8,7 @@ import torch
 import torch.nn.functional as F
 
 from katakit import data, oracle
-from katakit.checks import expect, expect_close, expect_tensor, note, require
+from katakit.checks import expect, expect_close, expect_tensor, note, require, says
 
 
 @contextlib.contextmanager
@@ -109,6 +109,7 @@ def test_builtin_mse_lets_autograd_flow_to_the_predictions(kata, seed):
     expect_close(preds.grad, expected, what="the gradient d(loss)/d(preds)", called=called)
 
 
+@says("builtin_mse calls the built-in from torch.nn.functional")
 def test_builtin_mse_calls_the_builtin_from_torch_nn_functional(kata, seed):
     preds, targets = data.random_batch(seed), data.random_batch(seed + 1)
     called = "builtin_mse(preds (5, 2), targets (5, 2))"

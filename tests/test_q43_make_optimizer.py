@@ -4,7 +4,7 @@ import torch
 import torch.nn.functional as F
 
 from katakit import data, describe, oracle
-from katakit.checks import KataFailure, expect, expect_close, require
+from katakit.checks import KataFailure, expect, expect_close, require, says
 from katakit.loader import LAST_CALL
 from katakit.quick_optim import EagerSGD
 
@@ -79,6 +79,7 @@ def _numbers(t: torch.Tensor) -> str:
     return "[" + ", ".join(f"{v:.4g}" for v in t.flatten().tolist()) + "]"
 
 
+@says("make_optimizer returns a torch.optim.SGD")
 def test_make_optimizer_returns_a_torch_optim_sgd(kata, seed):
     _require_sgd(_make(kata, data.linear_model(seed)), LAST_CALL[0])
 
@@ -90,6 +91,7 @@ def test_make_optimizer_holds_every_parameter_of_the_model(kata, seed):
         expect(False, *mistake)
 
 
+@says("make_optimizer uses the lesson's learning rate by default")
 def test_make_optimizer_uses_the_lessons_learning_rate_by_default(kata, seed):
     lrs = _lrs(_make(kata, data.linear_model(seed)))
     if any(lr != 1e-5 for lr in lrs):
@@ -105,6 +107,7 @@ def test_make_optimizer_uses_the_learning_rate_it_is_given(kata, seed):
                                                         f"{_shown(lrs)}; expected {lr:g}.", "lr ignored")))
 
 
+@says("one step moves each parameter by -lr × its gradient")
 def test_one_step_moves_each_parameter_by_minus_lr_times_its_gradient(kata, seed):
     model, lr = data.linear_model(seed), 1e-4
     x, y = data.inputs(), data.targets()
