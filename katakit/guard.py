@@ -141,8 +141,13 @@ def differences_from_shipped() -> list[str]:
     """What this process's torch settings differ in from a fresh process's, in words: ["default dtype is
     float64"]. (Grad mode is per thread: this is the calling thread's.)"""
     now = settings()
-    return [f"{name.removeprefix('the ')} is {_shown(now[name])}" for name, value in SHIPPED.items()
+    return [f"{name.removeprefix('the ')} {_shown_difference(now[name])}" for name, value in SHIPPED.items()
             if now[name] != value]
+
+
+def _shown_difference(value) -> str:
+    """"is float64", or for a setting made of many values (print options) "differ from a fresh process's"."""
+    return "differ from a fresh process's" if isinstance(value, (tuple, list, dict)) else f"is {_shown(value)}"
 
 
 def apply_shipped() -> None:
