@@ -259,8 +259,13 @@ def cmd_notebook(args, root, katas, console) -> int:
     shown = path.relative_to(root) if path.is_relative_to(root) else path
     console.print(f"Wrote {shown}: one cell per kata, holding your current files."
                   + (f" The previous workbook is in {kept.relative_to(root)}." if kept else ""))
-    console.print(escape("Open it in Jupyter (`jupyter lab`, needs `pip install -e '.[notebook]'`), VS Code, Colab "
-                         "or Kaggle, and run its first cell."))
+    import importlib.util
+
+    if importlib.util.find_spec("jupyterlab") is not None:
+        console.print(escape(f"Open it with `jupyter lab {shown}` (or in VS Code) and run its first cell."))
+    else:  # the kernel alone (ipykernel) cannot open a notebook
+        console.print(escape(f"Open it in VS Code, or install JupyterLab first: `pip install -e '.[notebook]'`, then "
+                             f"`jupyter lab {shown}`. Run its first cell."))
     return 0
 
 
