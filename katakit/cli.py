@@ -10,7 +10,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.markup import escape
 
-from katakit import manifest, review, shipped, views
+from katakit import journal, manifest, review, shipped, views
 
 
 def _console() -> Console:
@@ -23,8 +23,21 @@ def _check(root, ids=None):
     from katakit import notebook, run
 
     if notebook.in_notebook():  # %katas: the kernel's warm session, collected once
-        return notebook.results(root, ids or [k.id for k in manifest.load(root)])
-    return run.run(ids, root=root)
+        results = notebook.results(root, ids or [k.id for k in manifest.load(root)])
+    else:
+        results = run.run(ids, root=root)
+    _log_checks(root, results)
+    return results
+
+
+def _log_checks(root, results) -> None:
+    """A `check` event per kata checked with new content (an attempt), for the teacher's report; never fatal."""
+    from katakit import history
+
+    try:
+        history.log_checks(root, manifest.load(root), results)
+    except Exception:  # the record is a courtesy; a check's verdict never depends on it
+        pass
 
 
 def _warn_tampering(console, root) -> list[str]:
@@ -58,7 +71,10 @@ def cmd_check(args, root, katas, console) -> int:
         for kata in chosen:
             views.show_kata(console, kata, results[kata.id])
             if results[kata.id].status == "passed":
-                console.print(f"\n[green]{kata.id} passes.[/] See our solution: [bold]katas solution {kata.id}[/]")
+                console.print(f"\n[green]{kata.id} passes.[/] See our solution and the other ways that pass: "
+                              f"[bold]katas solution {kata.id}[/]")
+                for line in views.links_lines(kata):
+                    console.print(line)
         return 0 if all(results[k.id].status == "passed" for k in chosen) else 1
     results = _check(root)
     views.show_list(console, katas, results)
@@ -79,7 +95,20 @@ def cmd_hint(args, root, katas, console) -> int:
         console.print(f"  {n}. {escape(hint)}")
     if level < len(kata.hints):
         console.print(f"\n  Still stuck? [bold]katas hint {kata.id} --level {level + 1}[/]")
+    else:  # the last hint: the reading is the next help
+        for line in views.links_lines(kata):
+            console.print(line)
+    journal.log(root, "hint", kata.id, level=level)
     return 0
+
+
+def _history(root, katas) -> dict:
+    from katakit import history
+
+    try:
+        return history.summary(root, katas)
+    except Exception:  # an unreadable journal loses the teacher's columns, never the report
+        return {}
 
 
 def cmd_report(args, root, katas, console) -> int:
@@ -93,7 +122,7 @@ def cmd_report(args, root, katas, console) -> int:
     if args.markdown:
         print(views.report_markdown(katas, results, warnings), end="")
     else:
-        print(views.report_json(katas, results, warnings=warnings))
+        print(views.report_json(katas, results, warnings=warnings, history=_history(root, katas)))
     return 0
 
 
@@ -175,7 +204,8 @@ def cmd_ci(args, root, katas, console) -> int:
         warnings = [f"tests or references were edited, so this is not a pass: {', '.join(changed)}"] if changed else []
         text = views.report_markdown(katas, results, warnings)
         if args.report:
-            (args.here / args.report).write_text(views.report_json(katas, results, warnings=warnings) + "\n",
+            (args.here / args.report).write_text(views.report_json(katas, results, warnings=warnings,
+                                                                   history=_history(root, katas)) + "\n",
                                                  encoding="utf-8")
     except Exception as err:  # the checker itself broke: say so, and never call that green
         text = f"## Gradient descent katas\n\nThe checks could not run: {type(err).__name__}: {err}\n"
@@ -220,6 +250,8 @@ def cmd_reset(args, root, katas, console) -> int:
 
 
 def cmd_solution(args, root, katas, console) -> int:
+    from katakit import solutions
+
     kata = manifest.get(args.id, katas)
     status = _check(root, [kata.id])[kata.id].status
     if status != "passed" and not args.force:
@@ -230,9 +262,17 @@ def cmd_solution(args, root, katas, console) -> int:
     if status != "passed":
         console.print("[yellow]Showing the solution of a kata you have not solved. Reading it now means you "
                       "skip the part where you learn it; close it and try once more if you can.[/]")
-    for name in kata.files:
-        console.rule(f"reference/{name}")
-        console.print(escape((root / "reference" / name).read_text(encoding="utf-8")))
+    journal.log(root, "solution", kata.id, forced=status != "passed")
+    if args.diff:
+        pairs = []
+        for name in kata.files:
+            mine = root / "katas" / name
+            pairs.append((name, mine.read_bytes().decode("utf-8", errors="replace") if mine.is_file() else "",
+                          (root / "reference" / name).read_text(encoding="utf-8")))
+        for line in views.diff_lines(kata, pairs):
+            console.print(line)
+        return 0
+    views.show_solution(console, root, kata, solutions.ways(root, kata))
     return 0
 
 
@@ -293,9 +333,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", help="kata id such as q13 or 13")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     p.set_defaults(func=cmd_reset)
-    p = sub.add_parser("solution", help="show our solution once your kata passes")
+    p = sub.add_parser("solution", help="show our solution and the other ways that pass (the lesson's first), "
+                       "once your kata passes")
     p.add_argument("id", help="kata id such as q13 or 13")
     p.add_argument("--force", action="store_true", help="show it even though your kata does not pass yet")
+    p.add_argument("--diff", action="store_true", help="show only how your file differs from ours (a unified diff)")
     p.set_defaults(func=cmd_solution)
     p = sub.add_parser("review", help="compare your written answers with ours and mark what you covered")
     p.add_argument("id", nargs="?", help="one written kata; all passed written katas when left out")
