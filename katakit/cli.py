@@ -156,6 +156,14 @@ def cmd_roster(args, root, katas, console) -> int:
         for row in rows:
             table.add_row(*map(escape, row))
         console.print(table)
+    table = Table("learner", "passed", "hint levels seen", "solutions opened before a pass", "checks", "time",
+                  title="hints, solutions and checks")
+    for row in classroom.effort_rows(learners, katas):
+        table.add_row(*map(escape, row))
+    console.print(table)
+    forced = classroom.most_forced(learners, katas)
+    console.print("[bold]Opened before a pass most often:[/] " + (
+        ", ".join(f"{k} ({n} of {len(learners)})" for k, n in forced) if forced else "none"))
     console.print("[bold]The checks that fail most often[/]")
     for kata_id, name, n, message in classroom.common_failures(learners):
         console.print(f"  {kata_id}: {n} of {len(learners)} fail [italic]{escape(name)}[/]" + (
