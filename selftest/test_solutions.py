@@ -119,3 +119,14 @@ def test_roster_shows_hints_solutions_checks_and_time_and_distrusts_the_fields(t
     assert cli.main(["roster", str(tmp_path), "--markdown"]) == 0
     out = capsys.readouterr().out
     assert "| ada | 20/44 | 4 | 1 | 6 | 1h 50m |" in out and "Opened before a pass most often: q13 (2)" in out
+
+
+def test_the_solution_pr_workflow_never_runs_the_pull_requests_code():
+    text = (ROOT / ".github" / "workflows" / "solution-prs.yml").read_text(encoding="utf-8")
+    assert "pull_request_target:" in text and "permissions: {}" in text and "pull-requests: write" in text
+    assert "uses:" not in text and "checkout" not in text.replace("never checks out", ""), (
+        "a pull_request_target workflow must not check out or run anything from the pull request")
+    script = text.split("run: |", 1)[1]
+    assert "${{" not in script, "no expression inside the script: values come in through env"
+    assert "github.repository == 'OWNER/gradient-descent-katas'" in text, "it runs only in the project's repository"
+    assert (ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md").is_file()
