@@ -130,3 +130,25 @@ def test_the_solution_pr_workflow_never_runs_the_pull_requests_code():
     assert "${{" not in script, "no expression inside the script: values come in through env"
     assert "github.repository == 'OWNER/gradient-descent-katas'" in text, "it runs only in the project's repository"
     assert (ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md").is_file()
+
+
+def test_the_colab_notebook_is_current_and_the_badge_opens_it():
+    from katakit import colab
+
+    wanted = colab.text(ROOT)
+    assert (ROOT / colab.NOTEBOOK).read_text(encoding="utf-8") == wanted, (
+        f"{colab.NOTEBOOK} is stale: run `python -m katakit.colab --write`")
+    book = json.loads(wanted)
+    setup = "".join(book["cells"][1]["source"])
+    assert f'REPOSITORY = "https://github.com/{colab.REPOSITORY}"' in setup and "!pip install -q -e ." in setup
+    magics = [("".join(c["source"]).split("\n", 1)[0]) for c in book["cells"] if c["cell_type"] == "code"]
+    expected = [f"{'%%kata' if name.endswith('.py') else '%%answer'} {k.id}" for k in KATAS for name in k.files]
+    assert [m for m in magics if m.startswith(("%%kata", "%%answer"))] == expected, "a cell per kata file, in order"
+    address = colab.url()
+    assert re.fullmatch(r"https://colab\.research\.google\.com/github/[\w.-]+/[\w.-]+/blob/main/notebooks/colab\.ipynb",
+                        address), address
+    assert f"]({address})" in (ROOT / "README.md").read_text(encoding="utf-8"), "the README's badge opens it"
+    for workflow in ("solution-prs.yml", "selftest.yml"):
+        text = (ROOT / ".github" / "workflows" / workflow).read_text(encoding="utf-8")
+        named = re.findall(r"github\.repository == '([^']+)'", text)
+        assert all(name == colab.REPOSITORY for name in named), f"{workflow} names another home repository: {named}"
