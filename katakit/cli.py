@@ -300,7 +300,7 @@ def cmd_review(args, root, katas, console) -> int:
 
 
 def cmd_notebook(args, root, katas, console) -> int:
-    from katakit import notebook
+    from katakit import colab, notebook
 
     path = args.here / args.out
     kept = notebook.write_workbook(root, katas, path)
@@ -309,7 +309,11 @@ def cmd_notebook(args, root, katas, console) -> int:
                   + (f" The previous workbook is in {kept.relative_to(root)}." if kept else ""))
     import importlib.util
 
-    if importlib.util.find_spec("jupyterlab") is not None:
+    if notebook.in_notebook():  # Colab and Kaggle open notebooks from GitHub or Drive, not from this disk
+        console.print(escape(f"Open {shown} from this Jupyter's file browser. In Colab or Kaggle, open "
+                             f"{colab.NOTEBOOK.as_posix()} from GitHub instead (README, 'In Jupyter'): it holds the "
+                             "same cells."))
+    elif importlib.util.find_spec("jupyterlab") is not None:
         console.print(escape(f"Open it with `jupyter lab {shown}` (or in VS Code) and run its first cell."))
     else:  # the kernel alone (ipykernel) cannot open a notebook
         console.print(escape(f"Open it in VS Code, or install JupyterLab first: `pip install -e '.[notebook]'`, then "

@@ -49,7 +49,7 @@ def test_solution_is_gated_then_shows_ours_the_lessons_way_first_the_diff_and_th
     assert datetime.fromisoformat(entry["first_check"].replace("Z", "+00:00")).tzinfo is not None, entry
 
     (copy / "katas" / "q13_mse.py").write_text((ROOT / "reference" / "q13_mse.py").read_text())
-    third = katas_in(copy, passing=["check", "13"], solution=["solution", "13"], diff=["solution", "13", "--diff"])
+    third = katas_in(copy, passing=["check", "13"], solution=["solution", "13"])
     code, out = third["passing"]
     assert code == 0 and "katas solution q13" in _flat(out) and all(link in out for link in Q13.links), out
     code, out = third["solution"]
@@ -152,3 +152,19 @@ def test_the_colab_notebook_is_current_and_the_badge_opens_it():
         text = (ROOT / ".github" / "workflows" / workflow).read_text(encoding="utf-8")
         named = re.findall(r"github\.repository == '([^']+)'", text)
         assert all(name == colab.REPOSITORY for name in named), f"{workflow} names another home repository: {named}"
+
+
+def test_katas_notebook_names_the_command_that_opens_it(tmp_path, capsys, monkeypatch):
+    import importlib.util
+
+    monkeypatch.chdir(ROOT)
+    real = importlib.util.find_spec
+    for installed in (True, False):
+        monkeypatch.setattr(importlib.util, "find_spec",
+                            lambda name, *a, installed=installed: (real("json") if installed else None)
+                            if name == "jupyterlab" else real(name, *a))
+        book = tmp_path / f"workbook-{installed}.ipynb"  # a new file each time: nothing to back up in the checkout
+        assert cli.main(["notebook", "--out", str(book)]) == 0
+        out = _flat(capsys.readouterr().out)
+        assert f"jupyter lab {book}" in out, out
+        assert ("pip install -e '.[notebook]'" in out) is not installed, out
