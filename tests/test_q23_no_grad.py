@@ -127,38 +127,46 @@ def test_predictions_match_the_float64_model_on_the_crop_data(kata, seed):
 
 KEY = written.Key(
     statements=(
-        written.true("Inside `with torch.no_grad():`, operations are not recorded in the autograd graph.",
+        written.false("`torch.no_grad()` also stops the weights from being updated: `w -= lr * w.grad` inside the "
+                      "block leaves `w` as it was.", "what no_grad does to an update"),
+        written.true("Inside `with torch.no_grad():`, PyTorch records no operations in the autograd graph.",
                      "what no_grad does to recording"),
+        written.true("Predictions `x @ w.t() + b` computed inside `with torch.no_grad():` have `requires_grad=False` "
+                     "and no `grad_fn`, although `w` and `b` require grad.", "what predictions computed under no_grad are"),
         written.false("Inside `with torch.no_grad():`, operations are still recorded in the graph; only the gradients "
                       "are not stored.", "what no_grad does to recording"),
-        written.true("A result computed inside `with torch.no_grad():` has `requires_grad=False`, even when its inputs "
-                     "require grad.", "what a result computed under no_grad is"),
-        written.false("`torch.no_grad()` deletes the gradients already stored in `.grad`.",
-                      "what no_grad does to stored gradients"),
         written.false("Inside `with torch.no_grad():`, `w.requires_grad` is False for a `w` created with "
                       "`requires_grad=True`.", "what no_grad does to the parameters themselves"),
         written.true("Without `torch.no_grad()`, the in-place update `w -= lr * w.grad` of a leaf that requires grad "
                      "raises a RuntimeError.", "why the update runs under no_grad"),
-        written.true("When the `with` block ends, autograd records operations again.",
-                     "what happens after the block"),
-        written.false("`with torch.no_grad:`, without the parentheses, works just as well as "
-                      "`with torch.no_grad():`.", "how no_grad is written"),
+        written.false("Predicting while autograd records costs nothing extra: PyTorch builds no graph until "
+                      "backward() is called.", "why predictions skip the graph"),
+        written.true("Predicting under `torch.no_grad()` saves memory and time: autograd builds no graph and keeps no "
+                     "intermediate results for a backward() that will never come.", "why predictions skip the graph"),
+        written.false("`torch.no_grad()` deletes the gradients already stored in `.grad`.",
+                      "what no_grad does to stored gradients"),
     ),
     snippets=(
-        written.Snippet("x = torch.tensor(2.0, requires_grad=True)\nwith torch.no_grad():\n    y = x * 3\n"
-                        "print(y.requires_grad)", about="a result computed under no_grad",
-                        nudge="Is the multiplication recorded inside the block, although x requires grad?"),
+        written.Snippet("w = torch.tensor(2.0, requires_grad=True)\nwith torch.no_grad():\n    y = w * 3\nz = w * 3\n"
+                        "print(y.grad_fn is None, z.grad_fn is None)",
+                        about="a result computed inside the block and one computed after it",
+                        nudge="Which of the two multiplications did autograd record?"),
         written.Snippet("w = torch.tensor(1.0, requires_grad=True)\n(w * 4).backward()\nwith torch.no_grad():\n"
-                        "    w -= 0.5 * w.grad\nprint(w.grad, w.requires_grad)",
-                        about="a gradient and a parameter after an update under no_grad",
-                        nudge="What is d(4w)/dw, and does the with-block change .grad or w.requires_grad?"),
+                        "    w -= 0.5 * w.grad\nprint(w.item(), w.grad.item(), w.requires_grad)",
+                        about="a parameter, its gradient and its requires_grad after an update under no_grad",
+                        nudge="d(4w)/dw is 4. Does the with-block stop the update, clear .grad, or switch off "
+                              "w.requires_grad?"),
     ),
     ideas=(
-        "inside `with torch.no_grad():` autograd records nothing: no graph, results do not require grad",
-        "used for the weight update (and for predictions that need no gradients)",
-        "it changes neither the parameters' requires_grad nor their .grad, and recording resumes after the block",
+        "inside `with torch.no_grad():` autograd records nothing: results computed there, such as predictions, have "
+        "no graph",
+        "used for the weight update (an in-place change of a leaf that requires grad) and for predictions that need "
+        "no gradients, which saves memory and time",
+        "the update still happens; the parameters keep requires_grad and their .grad; recording returns to what it "
+        "was when the block ends",
     ),
 )
+
 
 
 class TestTheWrittenPart(written.Checks):

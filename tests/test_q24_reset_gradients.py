@@ -110,26 +110,31 @@ def test_the_parameters_keep_their_values_and_stay_leaves_that_require_grad(kata
 
 KEY = written.Key(
     statements=(
-        written.true("backward() adds the new gradient to whatever `.grad` already holds.",
-                     "what backward() does to .grad"),
-        written.false("backward() replaces `.grad` with the gradient of the latest loss.",
-                      "what backward() does to .grad"),
-        written.true("Without a reset, the next update uses the old gradient plus the new one.",
-                     "what goes wrong without a reset"),
-        written.false("Stale gradients do no harm: the update has the same size with or without a reset.",
-                      "what goes wrong without a reset"),
-        written.false("Updating the weights inside `torch.no_grad()` also resets their gradients.",
-                      "what resets a gradient"),
-        written.true("The reset comes after the update and before the next backward().",
-                     "when the reset happens"),
-        written.false("`w.grad.zero_()` works before the first backward(), because `.grad` starts as a tensor of "
-                      "zeros.", "what .grad holds before the first backward()"),
+        written.false("`w.grad.zero_()` sets the weight `w` itself to zero, ready for the next step.",
+                      "what the reset changes"),
+        written.false("Without a reset, each backward() replaces the old gradient, so forgetting the reset changes "
+                      "nothing.", "what goes wrong without a reset"),
+        written.true("Without a reset, the second update moves `w` by the learning rate times the sum of the old "
+                     "gradient and the new one.", "what goes wrong without a reset"),
         written.true("Setting `w.grad = None` is also a reset: the next backward() stores a fresh gradient.",
                      "what resets a gradient"),
+        written.false("`w.grad.zero_()` works before the first backward(), because `.grad` starts as a tensor of "
+                      "zeros.", "what .grad holds before the first backward()"),
+        written.true("The reset changes only the gradients: the weights keep the values the update gave them.",
+                     "what the reset changes"),
+        written.false("Updating the weights inside `torch.no_grad()` also resets their gradients.",
+                      "what resets a gradient"),
+        written.false("The reset can just as well come between backward() and the update.",
+                      "when the reset happens"),
+        written.true("The reset may sit at the end of a step or at the start of the next, as long as it runs after "
+                     "the update and before the next backward().", "when the reset happens"),
     ),
     blanks=(
         written.Blank("Two backward() calls on the same data and weights, with no reset in between, leave `w.grad` at "
-                      "how many times the gradient of one call?", accept=("2",), reject=("1", "4", "0"),
+                      "how many times the gradient of one call?",
+                      accept=("2", "twice", "two times", "2 times", "double", "doubled", "exactly twice",
+                              "exactly 2 times"),
+                      reject=("1", "4", "0", "once", "the same"), form="one number",
                       about="how much two backward() calls add up to"),
     ),
     snippets=(
@@ -137,15 +142,21 @@ KEY = written.Key(
                         "print(w.grad)", about="two backward() calls without a reset",
                         nudge="What is d(w²)/dw at w = 3, and what does the second backward() do with it?"),
         written.Snippet("w = torch.tensor(2.0, requires_grad=True)\n(5 * w).backward()\nw.grad.zero_()\n"
+                        "with torch.no_grad():\n    w -= 0.1 * w.grad\nprint(w.item())",
+                        about="a reset that comes before the update",
+                        nudge="What is left in w.grad when the update reads it?"),
+        written.Snippet("w = torch.tensor(2.0, requires_grad=True)\n(5 * w).backward()\nw.grad.zero_()\n"
                         "(3 * w).backward()\nprint(w.grad)", about="a reset between two backward() calls",
                         nudge="After zero_(), what is left of the first gradient?"),
     ),
     ideas=(
         "backward() adds to .grad (gradients accumulate) instead of replacing it",
         "without a reset the next update uses old plus new gradients: too large, and partly from old weights",
-        "the reset comes after the update, so the next backward() starts from zero (or None)",
+        "the reset clears .grad only, never the weights; it comes after the update and before the next backward() "
+        "(zeros or None)",
     ),
 )
+
 
 
 class TestTheWrittenPart(written.Checks):

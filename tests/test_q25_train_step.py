@@ -220,23 +220,27 @@ KEY = written.Key(
     statements=(
         written.true("Each step computes fresh predictions from the current weights, and the loss from those "
                      "predictions.", "where each step's predictions come from"),
-        written.false("The predictions can be computed once, before training, and reused by every step.",
-                      "where each step's predictions come from"),
         written.true("The update subtracts the learning rate times the gradient from each weight and bias.",
                      "which way the update moves the weights"),
-        written.false("The update adds the learning rate times the gradient to each weight and bias.",
-                      "which way the update moves the weights"),
+        written.false("The predictions can be computed once, before training, and reused by every step.",
+                      "where each step's predictions come from"),
+        written.false("The gradients are computed in the first step only; every later step reuses them.",
+                      "whether each step computes new gradients"),
         written.true("`loss.backward()` runs after the loss is computed and before the weights and biases are "
                      "updated.", "the order of the steps"),
+        written.true("Every step calls backward() again, because the gradient changes as the weights change.",
+                     "whether each step computes new gradients"),
         written.false("The last step resets the weights and biases to zero, ready for the next step.",
                       "what the last step resets"),
+        written.false("The update adds the learning rate times the gradient to each weight and bias.",
+                      "which way the update moves the weights"),
         written.false("After `w = w - lr * w.grad` inside `torch.no_grad()`, the new `w` still requires grad.",
                       "what rebinding `w` does to it"),
     ),
     blanks=(
-        written.Blank("Counting from 1, which of the five steps computes the gradients with `loss.backward()`?",
-                      accept=("3", "third", "3rd", "step 3"), reject=("2", "4", "5", "1"),
-                      about="where backward() comes in the order of the steps"),
+        written.Blank("A weight is 3.0, its gradient is 20.0 and the learning rate is 0.1. What is the weight after "
+                      "the update step?", accept=("1", "1.0", "1.00"), reject=("5", "5.0", "3", "-17", "23", "2.9"),
+                      form="one number", about="the value of a weight after one update"),
     ),
     snippets=(
         written.Snippet("w = torch.tensor(1.0, requires_grad=True)\nloss = (2 * w - 6) ** 2\nloss.backward()\n"
@@ -252,6 +256,7 @@ KEY = written.Key(
         "repeat the steps many times (epochs)",
     ),
 )
+
 
 
 class TestTheWrittenPart(written.Checks):

@@ -4,23 +4,29 @@ from katakit import written
 
 KEY = written.Key(
     statements=(
-        written.true("One epoch is one pass over the whole training data.", "what one epoch covers"),
-        written.false("One epoch covers only a single batch of the training data.", "what one epoch covers"),
-        written.true("In one epoch, every training sample is used exactly once.",
-                     "how often a sample is used in one epoch"),
+        written.false("An epoch is a single update of the weights, whatever the batch size.", "what an epoch covers"),
+        written.true("An epoch is a full pass over the training data.", "what an epoch covers"),
+        written.true("When the data comes in batches, each batch gives its own update, so an epoch holds as many "
+                     "updates as there are batches.", "how epochs and updates relate"),
         written.false("With `shuffle=True`, some rows may be used twice in one epoch and others not at all.",
-                      "how often a sample is used in one epoch"),
-        written.true("When the data comes in batches, one epoch holds one update of the weights per batch.",
-                     "how epochs and updates relate"),
-        written.false("When the model trains on all the rows at once, one epoch makes one update for each row.",
+                      "how often a sample is used in an epoch"),
+        written.true("Every epoch goes over the same training rows; what changes from epoch to epoch is the weights "
+                     "(and, with shuffling, the order of the rows).", "what changes from epoch to epoch"),
+        written.false("When the model trains on all the rows at once, an epoch makes an update for each row.",
                       "how epochs and updates relate"),
-        written.false("An epoch is another name for the batch size.", "epochs and batch sizes"),
-        written.true("The lesson's loop `for i in range(100):`, with one update on all the rows in each iteration, "
-                     "trains for 100 epochs.", "counting epochs"),
+        written.true("With `shuffle=True` and the default `drop_last=False`, an epoch still goes through every row; "
+                     "only their order changes.", "how often a sample is used in an epoch"),
+        written.true("The lesson's loop `for i in range(100):`, which updates the weights on all the rows in each "
+                     "iteration, trains for 100 epochs.", "counting epochs"),
+        written.false("Each epoch trains on a new random sample of rows, so over many epochs the model sees rows it "
+                      "has not seen before.", "what changes from epoch to epoch"),
     ),
     blanks=(
-        written.Blank("In one epoch, how many times is each training sample used?",
-                      accept=("once", "1", "exactly once", "one time", "1 time"), reject=("2", "3", "5", "15", "many"),
+        written.Blank("With a DataLoader at its default `drop_last=False`, how many times is each training sample "
+                      "used in an epoch?",
+                      accept=("once", "1", "exactly once", "one time", "exactly one time", "1 time", "just once",
+                              "only once"),
+                      reject=("2", "twice", "3", "5", "15", "many", "0", "at least once"), form="one word",
                       about="how often an epoch uses each sample"),
     ),
     snippets=(
@@ -31,11 +37,13 @@ KEY = written.Key(
                         nudge="How many batches of 5 do 15 rows make, and how many times does the outer loop run?"),
     ),
     ideas=(
-        "an epoch is one complete pass over the training data: every sample used once",
+        "an epoch is one complete pass over the training data: every sample used once (unless drop_last=True "
+        "leaves out an incomplete last batch)",
         "with batches, one epoch holds one update per batch (full batch: one update per epoch)",
-        "training runs for many epochs",
+        "every epoch goes over the same rows again; training runs for many epochs",
     ),
 )
+
 
 
 class TestTheWrittenPart(written.Checks):

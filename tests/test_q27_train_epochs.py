@@ -216,23 +216,29 @@ def test_zero_epochs_return_no_losses_and_leave_the_parameters_alone(kata, seed)
 
 KEY = written.Key(
     statements=(
-        written.true("A single epoch moves the weights only a small step, because the learning rate keeps each "
-                     "step small.", "what one epoch achieves"),
-        written.false("A single epoch already brings the loss as low as gradient descent can take it.",
-                      "what one epoch achieves"),
         written.true("Each epoch starts from the weights that the previous epoch left behind.",
                      "where each epoch starts"),
-        written.false("Each epoch starts again from the initial random weights.", "where each epoch starts"),
-        written.true("A later epoch over the same data computes a new gradient, because the weights have changed.",
-                     "what another pass over the same data gives"),
+        written.false("With the lesson's small learning rate, a single epoch already brings the loss as low as "
+                      "gradient descent can take it.",
+                      "what one epoch achieves"),
         written.false("Going over the same data again gives the same gradient again, so later epochs add nothing.",
                       "what another pass over the same data gives"),
+        written.true("A later epoch over the same data computes a new gradient, because the weights have changed.",
+                     "what another pass over the same data gives"),
+        written.false("Each epoch starts again from the initial random weights.", "where each epoch starts"),
+        written.true("A falling training loss shows how well the model fits the rows it trains on; how well it "
+                     "predicts rows it has not seen must be measured on other data.",
+                     "the loss on data the model has not seen"),
         written.false("More epochs lower the loss whatever the learning rate.", "when more epochs help"),
+        written.false("Every extra epoch also lowers the loss on data the model has never seen.",
+                      "the loss on data the model has not seen"),
+        written.true("In full-batch training with a small learning rate, an epoch moves the weights only a small "
+                     "step, so after it the loss is still far from its lowest.", "what one epoch achieves"),
     ),
     blanks=(
-        written.Blank("After 100 epochs of full-batch gradient descent on the 5-row crop data, how many times has "
-                      "each weight been updated?", accept=("100",), reject=("500", "5", "1", "20"),
-                      about="updates in full-batch training"),
+        written.Blank("The lesson trains for 100 epochs on 15 rows in batches of 5. How many times is each weight "
+                      "updated?", accept=("300", "300 times"), reject=("100", "15", "1500", "500", "3", "20"),
+                      form="one number", about="updates over many epochs of batches"),
     ),
     snippets=(
         written.Snippet("w = torch.tensor(0.0, requires_grad=True)\nfor epoch in range(3):\n"
@@ -243,9 +249,11 @@ KEY = written.Key(
     ideas=(
         "one epoch takes only a small step (small learning rate): the loss is still far from its lowest",
         "each epoch continues from the weights the last one left, with a new gradient there: the steps add up",
-        "many epochs bring the loss much lower and the predictions close to the targets",
+        "many epochs bring the training loss much lower; the loss on data the model has not seen is measured "
+        "separately, as it need not fall with every epoch",
     ),
 )
+
 
 
 class TestTheWrittenPart(written.Checks):

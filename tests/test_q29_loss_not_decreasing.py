@@ -181,27 +181,34 @@ def test_a_stall_is_measured_as_a_share_of_the_first_loss(kata):
 
 KEY = written.Key(
     statements=(
-        written.true("If the loss grows from epoch to epoch, lower the learning rate.",
-                     "what to do when the loss grows"),
-        written.false("If the loss grows from epoch to epoch, raise the learning rate.",
-                      "what to do when the loss grows"),
-        written.true("With a learning rate that is too high, each step overshoots the minimum, and the loss can grow "
-                     "until it becomes inf or nan.", "what a learning rate that is too high does"),
         written.true("A learning rate that is too small makes the loss fall by only a tiny amount each epoch.",
                      "what a loss that falls very slowly means"),
+        written.false("If the loss grows, training for more epochs will bring it back down in the end.",
+                      "whether more epochs fix a growing loss"),
+        written.true("If the loss grows from epoch to epoch, the likeliest cause is a learning rate that is too high.",
+                     "what a growing loss calls for"),
         written.false("A loss that falls by only a tiny amount each epoch means the learning rate is too high.",
                       "what a loss that falls very slowly means"),
+        written.true("With a learning rate that is too high, each step overshoots the minimum, and the loss can grow "
+                     "until it becomes inf or nan.", "what a learning rate that is too high does"),
+        written.false("If the loss grows from epoch to epoch, raise the learning rate.",
+                      "what a growing loss calls for"),
         written.false("Once the loss is nan, training on with a smaller learning rate brings it back down.",
                       "what to do with a model that diverged"),
-        written.true("After a run diverged, re-create the model with fresh weights before training again with a "
-                     "smaller learning rate.", "what to do with a model that diverged"),
+        written.true("A loss that does not change at all can come from a bug instead of the learning rate, such as "
+                     "predictions that are not recomputed after the update.", "when the learning rate is not the cause"),
+        written.true("After a run diverged, re-create the model with fresh weights before training it again.",
+                     "what to do with a model that diverged"),
     ),
     blanks=(
         written.Blank("The loss grows from epoch to epoch. Do you raise or lower the learning rate?",
-                      accept=("lower", "decrease", "reduce", "lower the learning rate", "decrease the learning rate",
-                              "reduce the learning rate", "make it smaller", "smaller", "divide it by 10"),
-                      reject=("raise", "increase", "raise it", "higher", "keep it", "neither"),
-                      about="which way to change the learning rate when the loss grows"),
+                      accept=("lower", "decrease", "reduce", "lower it", "decrease it", "reduce it",
+                              "lower the learning rate", "decrease the learning rate", "reduce the learning rate",
+                              "lower the lr", "decrease the lr", "reduce the lr", "make it smaller", "smaller",
+                              "divide it by 10"),
+                      reject=("raise", "increase", "raise it", "higher", "keep it", "neither", "more epochs",
+                              "train longer"),
+                      form="one word", about="which way to change the learning rate when the loss grows"),
     ),
     snippets=(
         written.Snippet("w = torch.tensor(0.0, requires_grad=True)\nfor epoch in range(3):\n"
@@ -209,17 +216,20 @@ KEY = written.Key(
                         "        w.grad.zero_()\nprint(w.item())", about="gradient descent with a large learning rate",
                         nudge="d((w - 1)²)/dw is 2(w - 1). Follow w through each epoch: how far from 1 is it "
                               "each time?"),
-        written.Snippet("w = torch.tensor(float(\"nan\"), requires_grad=True)\n((w - 1) ** 2).backward()\n"
-                        "with torch.no_grad():\n    w -= 1e-5 * w.grad\nprint(w.item())",
-                        about="a tiny learning rate on a weight that is already nan",
-                        nudge="What is nan minus a tiny number times nan?"),
+        written.Snippet("w = torch.tensor(0.0, requires_grad=True)\nfor epoch in range(3):\n"
+                        "    ((w - 1) ** 2).backward()\n    with torch.no_grad():\n        w -= 0.25 * w.grad\n"
+                        "        w.grad.zero_()\nprint(w.item())",
+                        about="the same loss with a learning rate six times smaller",
+                        nudge="d((w - 1)²)/dw is 2(w - 1). How far from 1 is w after each step now?"),
     ),
     ideas=(
         "a loss that grows or becomes inf/nan means the learning rate is too high: lower it (e.g. divide by 10)",
         "after a divergence, start again from a freshly initialised model",
-        "a loss that falls only very slowly means the learning rate is too small: raise it or train longer",
+        "a loss that falls only very slowly means the learning rate is too small: raise it or train longer; a loss "
+        "that never moves may be a bug (stale predictions, no update)",
     ),
 )
+
 
 
 class TestTheWrittenPart(written.Checks):

@@ -121,22 +121,22 @@ def test_mismatched_row_counts_are_refused(kata):
 
 KEY = written.Key(
     statements=(
-        written.true("A TensorDataset pairs each input row with the target row at the same index.",
-                     "what a TensorDataset holds"),
-        written.true("`ds[0]` is a tuple: the first input row and the first target row.",
-                     "what indexing a TensorDataset gives"),
         written.false("`ds[0]` is one tensor that joins the first input row and its target row into 5 numbers.",
                       "what indexing a TensorDataset gives"),
-        written.true("`ds[0:3]` gives a tuple of two tensors: the first three input rows and their three target rows.",
-                     "what slicing a TensorDataset gives"),
-        written.false("`ds[0:3]` gives a list of three separate (input row, target row) pairs.",
-                      "what slicing a TensorDataset gives"),
-        written.true("A TensorDataset keeps the rows in their order; shuffling them is a DataLoader's job.",
-                     "the order of the rows in a TensorDataset"),
-        written.false("A TensorDataset shuffles the rows when it is created.",
-                      "the order of the rows in a TensorDataset"),
         written.false("`TensorDataset(inputs, targets)` accepts 15 input rows with 5 target rows and pairs the first 5 "
                       "of them.", "rows that do not pair up"),
+        written.true("A TensorDataset keeps the rows in their order and hands them out by index or slice; cutting "
+                     "them into batches and shuffling them is a DataLoader's job.",
+                     "what a TensorDataset does not do"),
+        written.true("A TensorDataset pairs each input row with the target row at the same index.",
+                     "what a TensorDataset holds"),
+        written.false("`ds[0:3]` gives a list of three separate (input row, target row) pairs.",
+                      "what slicing a TensorDataset gives"),
+        written.true("`ds[0]` is a tuple: the first input row and the first target row.",
+                     "what indexing a TensorDataset gives"),
+        written.true("`ds[0:3]` gives a tuple of two tensors: the first three input rows and their three target rows.",
+                     "what slicing a TensorDataset gives"),
+        written.false("A TensorDataset shuffles the rows when it is created.", "what a TensorDataset does not do"),
     ),
     snippets=(
         written.Snippet("from torch.utils.data import TensorDataset\n"
@@ -153,9 +153,11 @@ KEY = written.Key(
     ideas=(
         "it wraps inputs and targets together so each input row stays paired with its target row",
         "indexing gives a tuple (input row, target row); a slice gives several rows of each",
+        "it neither batches nor shuffles: that is the DataLoader's job",
         "an example, such as TensorDataset(inputs, targets) and train_ds[0] or train_ds[0:3]",
     ),
 )
+
 
 
 class TestTheWrittenPart(written.Checks):

@@ -115,21 +115,25 @@ KEY = written.Key(
     statements=(
         written.true("Looping over a DataLoader gives one batch at a time: a batch of input rows and the matching "
                      "batch of target rows.", "what a DataLoader hands out"),
-        written.false("Looping over a DataLoader gives one row at a time, whatever the batch size.",
-                      "what a DataLoader hands out"),
-        written.true("With `shuffle=True`, the DataLoader draws a new order of the rows for every epoch.",
-                     "when the rows are shuffled"),
+        written.false("Creating a DataLoader cuts the dataset into batches once, up front, and stores them; looping "
+                      "over it replays those stored batches.", "how the batches are made"),
         written.false("With `shuffle=True`, the rows are shuffled once, when the DataLoader is created, and every "
                       "epoch reuses that order.", "when the rows are shuffled"),
+        written.false("Looping over a DataLoader gives one row at a time, whatever the batch size.",
+                      "what a DataLoader hands out"),
         written.true("`batch_size=5` sets the number of rows per batch (the last batch may hold fewer), not the "
-                     "number of batches.",
-                     "what batch_size means"),
+                     "number of batches.", "what batch_size means"),
+        written.true("With `shuffle=True`, the DataLoader draws a new order of the rows for every epoch.",
+                     "when the rows are shuffled"),
         written.false("`DataLoader(ds, batch_size=5)` splits a dataset of 15 rows into 5 batches.",
                       "what batch_size means"),
+        written.true("A DataLoader builds the batches from the dataset's rows while the loop runs; it stores no "
+                     "batches up front and leaves the dataset unchanged.", "how the batches are made"),
     ),
     blanks=(
         written.Blank("`DataLoader(ds, batch_size=5)` over a dataset of 15 rows: how many batches does one pass give?",
-                      accept=("3",), reject=("5", "15", "75", "1"), about="the number of batches in one pass"),
+                      accept=("3", "three", "3 batches", "three batches"), reject=("5", "15", "75", "1"),
+                      form="one number", about="the number of batches in one pass"),
     ),
     snippets=(
         written.Snippet("from torch.utils.data import DataLoader, TensorDataset\n"
@@ -147,10 +151,11 @@ KEY = written.Key(
     ),
     ideas=(
         "it splits a dataset into batches of a chosen size; a for loop gets one batch (inputs, targets) at a time",
-        "with shuffle=True it draws a new random order of the rows every epoch",
+        "it builds the batches as the loop asks for them; with shuffle=True it draws a new random order every epoch",
         "an example, such as DataLoader(train_ds, batch_size=5, shuffle=True) and `for xb, yb in train_dl:`",
     ),
 )
+
 
 
 class TestTheWrittenPart(written.Checks):

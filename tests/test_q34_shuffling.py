@@ -136,24 +136,33 @@ def test_the_orders_are_those_of_a_seeded_data_loader(kata, seed):
 
 KEY = written.Key(
     statements=(
-        written.true("With `shuffle=True`, each epoch splits the rows into different batches, so a batch mixes "
-                     "different rows every time.", "what goes into each batch"),
+        written.true("With `shuffle=True`, each epoch cuts the rows into new random batches, so which rows share a "
+                     "batch changes from epoch to epoch.", "what goes into each batch"),
+        written.false("Shuffling changes the data set: the model learns from different rows than it would without "
+                      "shuffling.", "which rows an epoch uses"),
+        written.false("Sorting the rows by their target before batching does no harm: each batch's gradient still "
+                      "points where the gradient over the whole dataset points.", "what sorted data does to batches"),
+        written.true("When the rows are sorted or grouped (all the hot, dry days first, say), unshuffled batches hold "
+                     "rows of mostly one kind, and each step pulls the weights towards that kind.",
+                     "what sorted data does to batches"),
         written.false("Shuffled or not, each batch holds the same rows in every epoch; only the order of the batches "
                       "changes.", "what goes into each batch"),
-        written.false("`shuffle=True` shuffles the rows once, when the DataLoader is created, and every epoch reuses "
-                      "that order.", "when the rows are shuffled"),
+        written.false("Shuffling can pair an input row with the target of another row.",
+                      "what shuffling does to the pairs"),
+        written.true("Shuffling keeps every input row together with its own target.",
+                     "what shuffling does to the pairs"),
         written.true("Without shuffling, the model sees the same batches in the same order in every epoch.",
                      "what happens without shuffling"),
-        written.true("The randomness that shuffling adds to the batches helps the optimisation reduce the loss.",
-                     "what shuffling does for training"),
-        written.false("Shuffling changes the data set: the model learns from different rows than it would without "
-                      "shuffling.", "what shuffling changes about the data"),
-        written.false("Shuffling can pair an input row with the target of another row.",
-                      "what shuffling changes about the data"),
-        written.true("Shuffling keeps every input row together with its own target.",
-                     "what shuffling changes about the data"),
+        written.true("The randomness that shuffling adds to the batches can help the optimisation reduce the loss "
+                     "faster, as the lesson says.", "what shuffling does for training"),
     ),
     snippets=(
+        written.Snippet("from torch.utils.data import DataLoader, TensorDataset\n"
+                        "ds = TensorDataset(torch.arange(6.0))\n"
+                        "print([xb.mean().item() for (xb,) in DataLoader(ds, 3)])",
+                        about="batches cut from sorted rows without shuffling",
+                        nudge="Which rows land in each batch, and how do the two batch means compare with the mean "
+                              "of all six rows, 2.5?"),
         written.Snippet("from torch.utils.data import DataLoader, TensorDataset\n"
                         "ds = TensorDataset(torch.arange(15))\ndl = DataLoader(ds, 5, shuffle=True)\n"
                         "rows = [i for (xb,) in dl for i in xb.tolist()]\n"
@@ -170,10 +179,12 @@ KEY = written.Key(
     ),
     ideas=(
         "each epoch draws a new random order, so every batch mixes different rows each time",
-        "without shuffling the model sees the same batches in the same order in every epoch",
-        "the added randomness helps the optimisation reduce the loss",
+        "without shuffling the model sees the same batches in the same order in every epoch, and sorted or grouped "
+        "data gives batches of one kind that pull the weights one way, then another",
+        "the added randomness helps the optimisation reduce the loss; the rows and their pairing do not change",
     ),
 )
+
 
 
 class TestTheWrittenPart(written.Checks):

@@ -92,28 +92,34 @@ def test_the_count_matches_len_of_a_data_loader(kata, seed):
 
 KEY = written.Key(
     statements=(
-        written.true("Training in small batches makes several updates per epoch, one per batch, instead of a single "
-                     "one.", "how many updates an epoch makes"),
         written.false("An epoch makes the same number of updates whatever the batch size.",
                       "how many updates an epoch makes"),
-        written.true("A step on a small batch needs less memory than a step on the entire dataset.",
-                     "the memory a step needs"),
-        written.true("The gradient of one batch is only an estimate of the gradient over the whole dataset.",
+        written.false("An epoch in small batches does much less computation than a full-batch epoch, because each "
+                      "batch is small.", "the work an epoch does"),
+        written.true("The memory a step needs grows with the size of its batch, not with the size of the dataset, so "
+                     "data too big to process at once can still be trained on.", "the memory a step needs"),
+        written.true("The gradient of a batch is only an estimate of the gradient over the whole dataset.",
                      "what a batch's gradient is"),
         written.false("Each batch gives exactly the gradient of the whole dataset, only computed faster.",
                       "what a batch's gradient is"),
+        written.true("Training in small batches makes several updates per epoch: an update per batch.",
+                     "how many updates an epoch makes"),
         written.true("The noise of the batch gradients makes the steps a little random, and that randomness can help "
                      "the optimisation.", "what the noise of small batches does"),
-        written.false("In one epoch of small batches, the model sees fewer rows than in one epoch of full-batch "
-                      "training.", "how much data an epoch uses"),
+        written.true("An epoch in small batches still passes every row through the model, so it does about as much "
+                     "computation as a full-batch epoch; what it gains is more updates for that work.",
+                     "the work an epoch does"),
         written.false("By default, a DataLoader drops the rows that do not fill a whole batch.",
                       "the last, smaller batch"),
     ),
     blanks=(
-        written.Blank("15 rows in batches of 5: how many updates does one epoch make?", accept=("3",),
-                      reject=("5", "15", "1"), about="the updates per epoch with batches of 5"),
-        written.Blank("The entire dataset as one batch: how many updates does one epoch make?", accept=("1",),
-                      reject=("15", "0", "3"), about="the updates per epoch with the entire dataset"),
+        written.Blank("15 rows in batches of 5: how many updates does one epoch make?",
+                      accept=("3", "three", "3 updates", "three updates"), reject=("5", "15", "1"),
+                      form="one number", about="the updates per epoch with batches of 5"),
+        written.Blank("The entire dataset as one batch: how many updates does one epoch make?",
+                      accept=("1", "one", "1 update", "one update", "a single update", "just one"),
+                      reject=("15", "0", "3", "5"), form="one number",
+                      about="the updates per epoch with the entire dataset"),
     ),
     snippets=(
         written.Snippet("from torch.utils.data import DataLoader, TensorDataset\n"
@@ -122,11 +128,12 @@ KEY = written.Key(
                         nudge="How many full batches of 5 fit into 16 rows, and where does the row left over go?"),
     ),
     ideas=(
-        "each batch gives one update, so an epoch makes many updates instead of one",
+        "each batch gives one update, so an epoch makes many updates instead of one, for about the same work",
         "a step needs memory only for one batch, not for the entire dataset",
         "a batch's gradient is a noisy estimate of the full one, and that randomness can help the optimisation",
     ),
 )
+
 
 
 class TestTheWrittenPart(written.Checks):

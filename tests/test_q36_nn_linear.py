@@ -127,41 +127,43 @@ def test_the_models_predictions_follow_its_own_weight_and_bias(kata, seed):
 
 KEY = written.Key(
     statements=(
-        written.true("`nn.Linear(3, 2)` creates a weight of shape (2, 3) and a bias of shape (2,).",
-                     "the shapes of its weight and bias"),
-        written.false("`nn.Linear(3, 2).weight` has shape (3, 2).", "the shapes of its weight and bias"),
         written.true("In `nn.Linear(3, 2)`, 3 is the number of input features and 2 the number of output features.",
                      "what its two numbers mean"),
-        written.false("`nn.Linear(3, 2)` takes inputs with 2 columns and gives 3 outputs for each row.",
-                      "what its two numbers mean"),
-        written.true("Calling an `nn.Linear` model on inputs `x` computes `x @ weight.t() + bias`.",
-                     "what the layer computes"),
+        written.false("`nn.Linear(3, 2).weight` has shape (3, 2), one row per input.", "the shape of its weight"),
         written.false("`nn.Linear` only multiplies the inputs by its weight; the bias has to be added by hand.",
                       "what the layer computes"),
-        written.true("`nn.Linear` creates its weight and bias with random values, so we no longer create `w` and `b` "
-                     "by hand.", "what nn.Linear creates for you"),
+        written.true("`nn.Linear` creates its weight and bias with random values that already require gradients, so "
+                     "we no longer create `w` and `b` by hand.", "what nn.Linear creates for you"),
+        written.true("Calling an `nn.Linear` model on inputs `x` computes `x @ weight.t() + bias`.",
+                     "what the layer computes"),
+        written.false("`nn.Linear(3, 2)` takes inputs with 2 columns and gives 3 outputs for each row.",
+                      "what its two numbers mean"),
         written.false("The weight and bias of a new `nn.Linear` do not require gradients until we set "
-                      "`requires_grad=True` on them.", "whether its parameters require gradients"),
+                      "`requires_grad=True` on them.", "what nn.Linear creates for you"),
     ),
     blanks=(
         written.Blank("How many numbers in all, weights and biases together, does `nn.Linear(3, 2)` learn?",
-                      accept=("8",), reject=("6", "5", "2", "3"), about="how many numbers nn.Linear(3, 2) learns"),
+                      accept=("8", "eight", "8 numbers"), reject=("6", "5", "2", "3"), form="one number",
+                      about="how many numbers nn.Linear(3, 2) learns"),
     ),
     snippets=(
         written.Snippet("import torch.nn as nn\nmodel = nn.Linear(3, 2)\nprint(tuple(model.weight.shape))",
                         about="the weight of nn.Linear(3, 2)",
                         nudge="One row of weights per output: how many rows, and how many weights in each?"),
-        written.Snippet("import torch.nn as nn\nmodel = nn.Linear(3, 2)\nx = torch.ones(15, 3)\n"
-                        "print(tuple(model(x).shape))", about="the predictions of nn.Linear(3, 2) for 15 rows",
-                        nudge="Each input row of 3 features gives one row of predictions. How many numbers in it?"),
+        written.Snippet("import torch.nn as nn\nmodel = nn.Linear(3, 2)\nx = torch.randn(4, 3)\n"
+                        "print(torch.allclose(model(x), x @ model.weight.t() + model.bias))",
+                        about="nn.Linear against the model written by hand",
+                        nudge="Which formula does calling the layer compute, with its own weight and bias?"),
     ),
     ideas=(
         "it is a ready-made linear layer: it computes x @ weight.t() + bias",
-        "it creates the weight and the bias for us, with random starting values, instead of w and b by hand",
-        "its two arguments are the number of input features and of output features",
+        "it creates the weight and the bias for us, with random starting values that require grad, instead of w "
+        "and b by hand",
+        "its two arguments are the number of input features and of output features (weight shape (out, in))",
         "an example, such as nn.Linear(3, 2) for 3 crop inputs and 2 outputs, with a weight of shape (2, 3)",
     ),
 )
+
 
 
 class TestTheWrittenPart(written.Checks):
