@@ -30,7 +30,8 @@ REPOSITORY = "https://github.com/{REPOSITORY}"
 if importlib.util.find_spec("katakit") is None:
     !git clone -q $REPOSITORY katas-repo
     %cd katas-repo
-    !pip install -q -e .
+    # %pip, not !pip: into this kernel's own Python, whichever pip comes first on PATH
+    %pip install -q -e .
 """
 
 INTRO = """# Gradient descent katas in Colab
