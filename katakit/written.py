@@ -223,17 +223,43 @@ def judge_statements(answer: Answer, statements: tuple[Statement, ...]) -> list[
     return failures
 
 
+# Hedges and echoes a careful learner adds around a right answer: "about 10", "~10", "exactly once",
+# "you should decrease it slightly". Only whole leading or trailing words are stripped, and never a word that
+# changes the meaning: "not 2", "at least 10", "2 or 4" and "decrease, not increase" keep their extra words,
+# so they stay wrong (the self-test proves it).
+_HEDGE = re.compile(r"^(?:about|around|roughly|approximately|approx\.?|nearly|close to|circa|ca\.|~|≈|exactly|just|"
+                    r"only|precisely|you should|we should|you would|we would|i would|should|you|we|to|it|the)\s+")
+_TRAILING = re.compile(r"\s+(?:it|its value|the weight|the element|the elements value|the weights value|"
+                       r"the value|that element|that weight|slightly|a little|a bit|a tiny bit|a little bit|"
+                       r"by a little|by a small amount)$")
+_NUMBER = re.compile(r"^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$")
+
+
+def _number(text: str) -> str:
+    """A number in one spelling: 2, 2.0, +2 and 2. are "2"; 1e-5 and 0.00001 are "1e-05". Other text unchanged."""
+    if not _NUMBER.match(text):
+        return text
+    value = float(text)
+    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+
+
 def normalise(value: str) -> str:
-    """A blank's answer in a comparable form: case, punctuation, "two", "2x" and "2 times" all become "2"."""
-    text = value.lower().replace(BLANK, " ").strip()
-    text = re.sub(r"[`*\"'“”‘’]", "", text)
+    """A blank's answer in a comparable form: case, punctuation, "two", "2x", "2 times", "2.0" and "+2" all become
+    "2"; hedges ("about", "~", "exactly") and echoes of the question ("decrease it slightly") are dropped."""
+    text = value.lower().replace(BLANK, " ").replace("−", "-").strip()  # a typographic minus is a minus
+    text = re.sub(r"[`*\"'“”‘’]", "", text).replace("≈", "≈ ").replace("~", "~ ")
     text = re.sub(r"[.,;:!?]+$", "", text).strip()
-    words = NUMBER_WORDS | {"twice": "2 times", "double": "2 times", "doubled": "2 times"}
+    words = NUMBER_WORDS | {"twice": "2 times", "double": "2 times", "doubled": "2 times", "once": "1 times"}
     text = " ".join(words.get(w, w) for w in text.split())
-    text = re.sub(r"^(?:x\s*)?(\d+(?:\.\d+)?)\s*(?:x|×|times)?(?:\s+as\s+(?:large|big|much))?$", r"\1", text)
-    text = re.sub(r"^(?:you should |we should |should |to |it |the )+", "", text)
-    text = re.sub(r"\s+(?:it|its value|the weight|the element|the value|slightly|a little|a bit)$", "", text)
-    return " ".join(text.split())
+    while (shorter := _TRAILING.sub("", _HEDGE.sub("", f"{text} ", count=1).strip(), count=1).strip()) != text and shorter:
+        text = shorter
+    text = re.sub(r"^(?:x\s*)?([-+]?\d+(?:\.\d+)?)\s*(?:x|×|times?)?(?:\s+as\s+(?:large|big|much))?$", r"\1", text)
+    return _number(" ".join(text.split()))
+
+
+def accepted(value: str, accept: tuple[str, ...]) -> bool:
+    """Whether a blank's answer is one of the accepted answers, compared normalised."""
+    return normalise(value) in {normalise(a) for a in accept}
 
 
 def judge_blanks(answer: Answer, blanks: tuple[Blank, ...]) -> list[Failure]:
@@ -247,7 +273,7 @@ def judge_blanks(answer: Answer, blanks: tuple[Blank, ...]) -> list[Failure]:
         elif not _filled(value):
             failures.append(Failure(f"{answer.path.as_posix()}: the blank about {blank.about} is still empty.",
                                     cause="blanks"))
-        elif normalise(value) not in {normalise(a) for a in blank.accept}:
+        elif not accepted(value, blank.accept):
             wanted = f" It wants {blank.form}." if blank.form else ""
             failures.append(Failure(f"{answer.path.as_posix()}: the blank about {blank.about} is not right yet "
                                     f"(you wrote '{value}').{wanted}", cause="blanks"))

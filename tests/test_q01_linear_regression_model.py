@@ -125,7 +125,7 @@ KEY = written.Key(
     statements=(
         written.true("A linear regression model predicts each target variable as a weighted sum of the input variables "
                      "plus a bias.", "what the model computes"),
-        written.false("A linear regression model has no bias: its prediction is zero whenever every input is zero.",
+        written.false("Because the model is linear, doubling every input always doubles every prediction.",
                       "what the model computes"),
         written.true("The lesson formulates predicting the yield of apples in a region from its average temperature, "
                      "rainfall and humidity as a linear regression problem.", "an example problem"),
@@ -137,13 +137,13 @@ KEY = written.Key(
                      "the prediction by that input's weight.", 'what "linear" means'),
         written.true("In the lesson, the weights and the bias are learned from the training data: they start as random "
                      "numbers and gradient descent adjusts them.", "where the weights come from"),
-        written.false("We choose the weights by hand from what we know about the problem, for example how much rainfall "
-                      "matters for apples.", "where the weights come from"),
+        written.false("Once trained on the crop data, a linear regression model predicts every training target exactly.",
+                      "how closely a trained model fits"),
     ),
     blanks=(
         written.Blank("In yield_apple = w11 · temperature + w12 · rainfall + w13 · humidity + b1, how many numbers does "
-                      "the model learn for apples?", accept=("4",), reject=("3", "6", "8", "1"),
-                      about="how many parameters one target has"),
+                      "the model learn for apples?", accept=("4",), reject=("3", "6", "8", "1", "5"),
+                      about="how many parameters one target has", form="one number"),
     ),
     ideas=(
         "each target is predicted as a weighted sum of the input variables plus a bias",

@@ -122,24 +122,25 @@ KEY = written.Key(
     statements=(
         written.true("Input variables are the ones we know for each sample and feed to the model; target variables are "
                      "the ones we want it to predict.", "what inputs and targets are"),
-        written.false("Target variables are what we feed to the model, and the model's output is a prediction of the "
-                      "input variables.", "what inputs and targets are"),
-        written.true("In the crop data, temperature, rainfall and humidity are input variables, and the yields of "
-                     "apples and oranges are target variables.", "the crop data's variables"),
+        written.false("The targets are the model's outputs: the numbers the model computes for each sample.",
+                      "targets and predictions"),
+        written.true("In the training data the targets are known measurements, so the model's predictions can be "
+                     "compared with them.", "targets and predictions"),
+        written.true("In the crop data, temperature, rainfall and humidity are input variables, and the yields of apples "
+                     "and oranges are target variables.", "the crop data's variables"),
         written.false("A dataset can have only one target variable, so the yields of apples and oranges need two "
                       "separate datasets.", "how many targets a dataset can have"),
         written.true("Each row of the crop table is one sample (a region), and each column is one variable.",
                      "what rows and columns hold"),
-        written.false("Each row of the crop table is one variable, and each column is one region.",
-                      "what rows and columns hold"),
-        written.true("In the training data the targets are known, so the model's predictions can be compared with "
-                     "them.", "what the training data holds"),
-        written.false("Input variables must be measured in the same unit as the target variables.",
-                      "the units of inputs and targets"),
+        written.true("Which columns are targets depends on the question we ask: the same table could be used to predict "
+                     "rainfall from the other columns.", "what makes a column a target"),
+        written.false("The target is always the last column of a table: that is how a dataset marks its target.",
+                      "what makes a column a target"),
     ),
     blanks=(
-        written.Blank("How many input variables does the crop data have?", accept=("3",), reject=("2", "5", "1"),
-                      about="the number of input variables in the crop data"),
+        written.Blank("A table has one row per house and the columns area, rooms, distance to town and sale price; the "
+                      "model predicts the sale price. How many input variables are there?", accept=("3",),
+                      reject=("4", "1", "2"), about="how many input variables a table has", form="one number"),
     ),
     snippets=(
         written.Snippet("table = torch.tensor([[73., 67., 43., 56., 70.],\n"

@@ -18,15 +18,14 @@ KEY = written.Key(
                      "compare them element by element.", "the shapes of the matrices"),
         written.false("With `w` of shape (2, 3), `table @ w.t()` also works on the whole 5-column table of inputs and "
                       "targets together.", "the shapes of the matrices"),
-        written.true("Row i of `targets` belongs to the same sample as row i of `inputs`.",
-                     "how the two matrices line up"),
+        written.true("Row i of `targets` belongs to the same sample as row i of `inputs`.", "how the two matrices line up"),
         written.false("Separate matrices are a PyTorch rule: one tensor cannot hold columns that mean different things.",
                       "why they are separate"),
     ),
     blanks=(
-        written.Blank("Which of the two matrices never goes into the model, the inputs or the targets?",
-                      accept=("targets", "the targets", "target"), reject=("inputs", "input", "both", "neither"),
-                      about="which matrix stays out of the model"),
+        written.Blank("The crop table holds 5 rows and 5 columns: 3 inputs, then 2 targets. How many of its 25 numbers "
+                      "go into the model to compute the predictions?", accept=("15",),
+                      reject=("25", "10", "5", "3", "2"), about="what goes into the model", form="one number"),
     ),
     snippets=(
         written.Snippet("inputs = torch.zeros(5, 3)\ntargets = torch.zeros(5, 2)\n"

@@ -162,36 +162,38 @@ def test_model_matches_the_float64_oracle_for_other_shapes(kata, seed):
 
 KEY = written.Key(
     statements=(
-        written.true("`x @ w.t() + b` computes the predictions for every sample and every target in one expression.",
-                     "what the matrix product computes"),
-        written.false("`x @ w.t() + b` computes the predictions of one sample; a loop over the rows is needed for the "
-                      "whole batch.", "what the matrix product computes"),
-        written.true("Entry [i, j] of `x @ w.t() + b` is the weighted sum of sample i's inputs with target j's weights, "
-                     "plus `b[j]`.", "what one entry of the predictions is"),
-        written.true("`w.t()` is needed because `w` has shape (2, 3), one row per target, and `x` of shape (5, 3) can "
-                     "only be multiplied by a matrix with 3 rows.", "why w is transposed"),
-        written.false("For the crop data, `x @ w` without `.t()` gives the same predictions, because PyTorch transposes "
-                      "`w` automatically.", "why w is transposed"),
-        written.true("Adding `b` of shape (2,) to a (5, 2) matrix adds `b[j]` to every entry of column j.",
-                     "how the bias is added"),
-        written.false("`b` has to be repeated by hand into a (5, 2) matrix before it can be added to `x @ w.t()`.",
-                      "how the bias is added"),
-        written.false("`x * w.t()` (elementwise) and `x @ w.t()` compute the same predictions.",
-                      "@ versus *"),
+        written.true("One matrix product computes the predictions of every sample for every target at once, with no "
+                     "loop over the rows.", "what the matrix product computes"),
+        written.false("The matrix product computes the predictions of one sample at a time; a loop over the rows is "
+                      "needed for the whole batch.", "what the matrix product computes"),
+        written.true("Entry [i, j] of the predictions is the weighted sum of sample i's inputs with target j's weights, "
+                     "plus target j's bias.", "what one entry of the predictions is"),
+        written.true("The weights are transposed because `w` holds one row per target, and the product needs the "
+                     "weights of target j in its column j.", "why w is transposed"),
+        written.false("When `w` happens to be square, the product without the transpose gives the same predictions, "
+                      "so the transpose can be left out.", "why w is transposed"),
+        written.true("The bias vector, one entry per target, is added to every row of the product: broadcasting repeats "
+                     "it for each sample.", "how the bias is added"),
+        written.false("The bias vector has to be repeated by hand into a matrix with one row per sample before it can "
+                      "be added.", "how the bias is added"),
+        written.false("Multiplying elementwise with `*` instead of `@` computes the same weighted sums.", "@ versus *"),
     ),
     blanks=(
-        written.Blank("For `x` of shape (5, 3), `w` of shape (2, 3) and `b` of shape (2,), how many columns does "
-                      "`x @ w.t() + b` have?", accept=("2",), reject=("3", "5", "6"),
-                      about="the shape of the predictions"),
+        written.Blank("The inputs `x` have shape (10, 4) and the weights `w` have shape (3, 4). How many numbers does "
+                      "the table of predictions hold?", accept=("30",), reject=("12", "40", "120", "10", "3", "7"),
+                      about="the shape of the predictions", form="one number"),
     ),
     snippets=(
-        written.Snippet("x = torch.zeros(5, 3)\nw = torch.zeros(2, 3)\nb = torch.zeros(2)\n"
-                        "print(tuple((x @ w.t() + b).shape))", about="the shape of x @ w.t() + b",
-                        nudge="What shape is w.t(), what does (N, k) @ (k, m) give, and does adding b change it?"),
-        written.Snippet("x = torch.tensor([[1., 2., 3.], [0., 0., 0.]])\nw = torch.tensor([[1., 1., 1.], [1., 0., 0.]])\n"
-                        "b = torch.tensor([10., 20.])\nprint((x @ w.t() + b).tolist())",
-                        about="the values of x @ w.t() + b",
-                        nudge="Entry [i, j] pairs row i of x with row j of w; which entry of b goes to column j?"),
+        written.Snippet("x = torch.zeros(4, 3)\nw = torch.zeros(2, 3)\nprint(tuple(w.t().shape), tuple((x @ w.t()).shape))",
+                        about="the shapes in the matrix product",
+                        nudge="What shape is w.t(), and what does (N, k) @ (k, m) give?"),
+        written.Snippet("p = torch.zeros(3, 2)\nb = torch.tensor([10., 20.])\nprint((p + b).tolist())",
+                        about="adding a bias vector to a table",
+                        nudge="b has one entry per column: which entry does each column get, in every row?"),
+        written.Snippet("x = torch.tensor([[1., 0.]])\nw = torch.tensor([[1., 2.], [3., 4.]])\n"
+                        "print((x @ w).tolist(), (x @ w.t()).tolist())",
+                        about="a square w with and without the transpose",
+                        nudge="x picks the first row of the second factor: is that row 0 of w, or column 0 of w?"),
     ),
     ideas=(
         "the inputs, weights and biases as a matrix x (N, k), a matrix w (m, k) and a vector b (m,)",

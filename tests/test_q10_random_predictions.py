@@ -10,28 +10,32 @@ KEY = written.Key(
                      "where the starting parameters come from"),
         written.false("`torch.randn` picks starting weights that already fit the data roughly, so only small "
                       "corrections are needed.", "where the starting parameters come from"),
-        written.true("Two models initialized with different random weights make different predictions for the same "
-                     "inputs.", "different random starts"),
+        written.false("Random starting weights are a bad start that must be replaced by better values before gradient "
+                      "descent can begin.", "whether a random start is a problem"),
+        written.true("Gradient descent can start from random weights: they are expected to predict badly, and training "
+                     "adjusts them.", "whether a random start is a problem"),
         written.false("A randomly initialized model predicts the average of the targets until it is trained.",
                       "what an untrained model predicts"),
-        written.true("The predictions move closer to the targets as gradient descent adjusts the weights and biases to "
-                     "lower the loss.", "what brings the predictions closer"),
         written.false("Running the untrained model on the same inputs a second time gives predictions closer to the "
                       "targets.", "what brings the predictions closer"),
-        written.false("The predictions are off only because the inputs are not normalised: with normalised inputs a "
-                      "random model would predict well.", "why the predictions are off"),
+        written.true("With a small enough learning rate, each gradient-descent step lowers the loss, so the predictions "
+                     "move closer to the targets overall.", "what brings the predictions closer"),
         written.true("A large loss at the start is expected: it measures how far the random model's predictions are "
                      "from the targets.", "what the first loss shows"),
     ),
     blanks=(
         written.Blank("`torch.randn` draws each starting value from a normal distribution with mean 0 and a standard "
-                      "deviation of what number?", accept=("1", "1.0"), reject=("0", "0.5", "0.1", "10"),
-                      about="the spread of torch.randn"),
+                      "deviation of what number?", accept=("1",), reject=("0", "0.5", "0.1", "10", "100"),
+                      about="the spread of torch.randn", form="one number"),
     ),
     snippets=(
-        written.Snippet("x = torch.tensor([[73., 67., 43.]])\np1 = x @ torch.randn(2, 3).t() + torch.randn(2)\n"
-                        "p2 = x @ torch.randn(2, 3).t() + torch.randn(2)\nprint(torch.equal(p1, p2))",
-                        about="two random starts", nudge="Do two calls to torch.randn draw the same numbers?"),
+        written.Snippet("x = torch.tensor([[1., 2.]])\ny = torch.tensor([[5.]])\n"
+                        "w = torch.tensor([[-1., 0.5]], requires_grad=True)\nbefore = (x @ w.t()).item()\n"
+                        "((x @ w.t() - y) ** 2).mean().backward()\nwith torch.no_grad():\n    w -= 0.05 * w.grad\n"
+                        "print(before, (x @ w.t()).item())",
+                        about="one gradient-descent step from an arbitrary start",
+                        nudge="The prediction starts at 0 and the target is 5: what is the gradient of each weight, and "
+                              "where does one step against it move the prediction?"),
         written.Snippet("x = torch.tensor([[73., 67., 43.]])\nw, b = torch.randn(2, 3), torch.randn(2)\n"
                         "print(torch.equal(x @ w.t() + b, x @ w.t() + b))",
                         about="predicting twice with one random model",

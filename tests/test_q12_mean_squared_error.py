@@ -20,13 +20,14 @@ KEY = written.Key(
                      "squares by 10.", "what the mean is taken over"),
         written.false("In `torch.sum(diff * diff) / diff.numel()`, `numel()` counts the rows of `diff`, so for (5, 2) "
                       "predictions it divides by 5.", "what the mean is taken over"),
-        written.false("An MSE of 100 means that each prediction is off by about 100 from its target.",
-                      "how to read an MSE value"),
+        written.false("An MSE of 100 means that the predictions are off by 10 on average.", "how to read an MSE value"),
+        written.true("An MSE of 100 can come from four misses of 10, or from one miss of 20 and three exact "
+                     "predictions.", "how to read an MSE value"),
     ),
     blanks=(
-        written.Blank("An MSE of 100 means that each prediction is off from its target by roughly how much, on "
-                      "average?", accept=("10",), reject=("100", "50", "1", "10000"),
-                      about="how to read an MSE value"),
+        written.Blank("One prediction misses its target by 6 and the other three are exact. What is the MSE of the "
+                      "four?", accept=("9",), reject=("1.5", "36", "3", "6", "0", "12"),
+                      about="the MSE of a single large miss", form="one number"),
     ),
     snippets=(
         written.Snippet("preds = torch.tensor([[1., 2.], [3., 4.]])\ntargets = torch.tensor([[1., 4.], [2., 4.]])\n"

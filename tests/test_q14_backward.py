@@ -115,27 +115,27 @@ KEY = written.Key(
                      "same shape as `w`.", "what backward() computes and where it puts it"),
         written.false("`loss.backward()` returns the gradients, so `grads = loss.backward()` is how you get them.",
                       "what backward() computes and where it puts it"),
-        written.true("Tensors created without `requires_grad=True`, such as `inputs` and `targets`, get no gradient: "
-                     "their `.grad` stays `None`.", "which tensors get a gradient"),
-        written.false("backward() computes a gradient for every tensor used to compute the loss, `inputs` and "
-                      "`targets` included.", "which tensors get a gradient"),
-        written.true("If `w.grad` already holds a gradient, backward() adds the new gradient to it.",
-                     "what backward() does to .grad"),
-        written.false("backward() overwrites `w.grad` with the gradient of the latest loss.",
-                      "what backward() does to .grad"),
+        written.true("Tensors created without `requires_grad=True`, such as `inputs` and `targets`, get no gradient.",
+                     "which tensors get a gradient"),
+        written.false("backward() computes a gradient for every tensor used to compute the loss, `inputs` and `targets` "
+                      "included.", "which tensors get a gradient"),
         written.false("backward() also updates `w` and `b`: after the call they hold new values with a lower loss.",
                       "what backward() does to the weights"),
-        written.true("Called without arguments, backward() needs a single number (a scalar) such as the loss; on the "
-                     "5×2 predictions it raises an error.", "what backward() is called on"),
+        written.false("Setting `requires_grad=True` on `w` makes PyTorch change `w` by itself to lower the loss.",
+                      "what requires_grad does"),
+        written.true("`requires_grad=True` asks PyTorch to record the operations on `w`, so that backward() can compute "
+                     "its gradient; changing `w` is still up to us.", "what requires_grad does"),
+        written.true("Called without arguments, backward() needs a single number (a scalar) such as the loss; called on "
+                     "the table of predictions it raises an error.", "what backward() is called on"),
     ),
     blanks=(
-        written.Blank("After `loss.backward()`, the derivative of the loss with respect to `w` is stored in which "
-                      "attribute of `w`?", accept=("grad", ".grad", "w.grad"),
-                      reject=("data", "w.data", "requires_grad", "grad_fn", "w"),
-                      about="where backward() stores a gradient"),
+        written.Blank("A loss is computed from `w`, `b`, `inputs` and `targets`, and only `w` and `b` were created with "
+                      "`requires_grad=True`. How many of these four tensors get a gradient from `loss.backward()`?",
+                      accept=("2",), reject=("4", "1", "0", "3"), about="which tensors backward() reaches",
+                      form="one number"),
         written.Blank("What does the call `loss.backward()` itself return?", accept=("None", "nothing"),
-                      reject=("the gradients", "gradient", "w.grad", "loss", "a tensor", "True"),
-                      about="what backward() returns"),
+                      reject=("the gradients", "gradient", "w.grad", "loss", "a tensor", "True", "0"),
+                      about="what backward() returns", form="one word"),
     ),
     snippets=(
         written.Snippet("w = torch.tensor(3.0, requires_grad=True)\nloss = (2 * w - 4) ** 2\nloss.backward()\n"

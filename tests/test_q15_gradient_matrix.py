@@ -160,8 +160,8 @@ def test_w_is_not_changed(kata, seed):
 
 KEY = written.Key(
     statements=(
-        written.true("The loss depends on each of the six weights in its own way, so there is one derivative for each "
-                     "weight.", "how many derivatives there are"),
+        written.true("The loss depends on each weight in its own way, so there is one derivative for each weight.",
+                     "how many derivatives there are"),
         written.false("Because the loss is a single number, its derivative with respect to `w` is a single number too.",
                       "how many derivatives there are"),
         written.true("`w.grad` has the same shape as `w`: (2, 3) for the crop model.", "the shape of a gradient"),
@@ -171,14 +171,15 @@ KEY = written.Key(
                       "the shape of a gradient"),
         written.true("`w.grad[i, j]` is the slope of the loss in `w[i, j]`: how fast the loss changes when only that "
                      "weight changes slightly.", "what one element of the gradient means"),
-        written.false("`w.grad[i, j]` is how fast the loss changes when all six weights change together.",
+        written.false("`w.grad[i, j]` is how fast the loss changes when all the weights change together.",
                       "what one element of the gradient means"),
         written.true("A positive `w.grad[0, 1]` means the loss rises when `w[0, 1]` grows slightly and the other weights "
                      "stay as they are.", "what the sign of one element says"),
     ),
     blanks=(
-        written.Blank("For the crop model's 2×3 weights, how many numbers does `w.grad` hold?", accept=("6",),
-                      reject=("1", "2", "3", "5", "8", "10"), about="how many derivatives a 2×3 matrix has"),
+        written.Blank("A model has 4 inputs and 3 targets. How many numbers does `w.grad` hold?", accept=("12",),
+                      reject=("7", "3", "4", "1", "15"), about="how many derivatives a weight matrix has",
+                      form="one number"),
     ),
     snippets=(
         written.Snippet("x = torch.ones(5, 3)\nw = torch.ones(2, 3, requires_grad=True)\nloss = (x @ w.t()).mean()\n"

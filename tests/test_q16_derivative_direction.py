@@ -121,10 +121,10 @@ KEY = written.Key(
     statements=(
         written.true("The derivative of the loss w.r.t. `w[0, 1]` says how the loss changes when only `w[0, 1]` "
                      "changes slightly.", "what the derivative tells"),
-        written.false("The derivative of the loss w.r.t. `w[0, 1]` is the distance from `w[0, 1]` to its best value.",
+        written.false("A derivative of 200 says how far to move the weight: the step should change it by 200.",
                       "what the derivative tells"),
-        written.true("Moving a weight slightly against the sign of its derivative lowers the loss.",
-                     "which way to move a weight"),
+        written.true("When its derivative is not zero, moving a weight slightly against the sign of its derivative "
+                     "lowers the loss.", "which way to move a weight"),
         written.false("Moving a weight slightly in the direction of its derivative's sign (up if positive, down if "
                       "negative) lowers the loss.", "which way to move a weight"),
         written.true("If d(loss)/dw[0, 1] = 200, raising `w[0, 1]` by 0.01 raises the loss by about 2.",
@@ -137,12 +137,11 @@ KEY = written.Key(
                       "whether all weights move the same way"),
     ),
     blanks=(
-        written.Blank("d(loss)/dw[0, 1] is 200. If only `w[0, 1]` grows by 0.01, the loss changes by about how much "
+        written.Blank("d(loss)/dw[1, 2] is -50. If only `w[1, 2]` grows by 0.02, the loss changes by about how much "
                       "(with its sign)?",
-                      accept=("+2", "2", "+2.0", "2.0", "about 2", "about +2", "rises by 2", "increases by 2",
-                              "goes up by 2", "up by 2"),
-                      reject=("-2", "200", "0.01", "2000", "20000", "falls by 2", "0"),
-                      about="how much a small nudge changes the loss"),
+                      accept=("-1", "falls by 1", "decreases by 1", "goes down by 1", "drops by 1", "down by 1"),
+                      reject=("1", "rises by 1", "-50", "50", "0.02", "-2500", "-100", "0"),
+                      about="how much a small nudge changes the loss", form="one number"),
     ),
     snippets=(
         written.Snippet("w = torch.tensor([1.0, 4.0], requires_grad=True)\nloss = ((w - 2) ** 2).sum()\n"

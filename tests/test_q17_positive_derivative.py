@@ -10,25 +10,28 @@ KEY = written.Key(
                      "what a positive derivative says"),
         written.false("A positive derivative means the loss falls when the weight is increased slightly.",
                       "what a positive derivative says"),
-        written.true("To lower the loss, a weight with a positive derivative should be decreased slightly.",
-                     "which way to move the weight"),
+        written.false("A positive derivative means the weight itself is positive.", "what a positive derivative says"),
         written.false("A positive derivative means you should increase the weight, following the gradient.",
                       "which way to move the weight"),
-        written.true("The sign of the derivative tells which way the loss goes as the weight grows: up if positive, "
-                     "down if negative.", "what the sign of a derivative tells"),
+        written.true("With a positive `w.grad` and a small positive learning rate, `w -= lr * w.grad` moves the weight "
+                     "the way that makes the loss fall.", "which way to move the weight"),
+        written.true("The sign of the derivative says whether the loss rises or falls as the weight grows.",
+                     "what the sign of a derivative tells"),
         written.false("The sign of the derivative says nothing about direction; only its size matters.",
                       "what the sign of a derivative tells"),
-        written.true("The update `w -= lr * w.grad` makes a weight with a positive gradient smaller.",
-                     "what the update does with a positive gradient"),
-        written.false("A positive derivative means the weight itself is positive.", "what a positive derivative says"),
+        written.true("A weight can have a positive derivative now and a negative one later: the sign depends on the "
+                     "current values of all the weights.", "whether the sign stays the same"),
+        written.false("A weight whose derivative is positive at the start keeps a positive derivative until training "
+                      "ends.", "whether the sign stays the same"),
     ),
     blanks=(
         written.Blank("The derivative of the loss w.r.t. a weight element is positive. To get a lower loss, do you "
                       "increase or decrease that element slightly?",
-                      accept=("decrease", "decrease it", "decreasing", "reduce", "lower", "make it smaller",
-                              "smaller"),
-                      reject=("increase", "increase it", "raise", "larger", "neither", "either"),
-                      about="which way to move a weight with a positive derivative"),
+                      accept=("decrease", "decreasing", "decrease it", "reduce", "reduce it", "lower", "lower it",
+                              "make it smaller", "smaller", "down", "move it down"),
+                      reject=("increase", "increase it", "raise", "larger", "neither", "either",
+                              "increase, not decrease", "increase or decrease"),
+                      about="which way to move a weight with a positive derivative", form="one word"),
     ),
     snippets=(
         written.Snippet("w = torch.tensor(3.0, requires_grad=True)\nloss = (w - 1) ** 2\nloss.backward()\n"

@@ -156,6 +156,9 @@ KEY = written.Key(
                      "parameter a little against its gradient.", "what the algorithm does"),
         written.false("Gradient descent computes the best weights in a single step, directly from the gradient.",
                       "what the algorithm does"),
+        written.false("Gradient descent stops by itself once it reaches the lowest loss.", "when gradient descent stops"),
+        written.true("Gradient descent runs for as many steps as we choose; afterwards the loss can still be above the "
+                     "lowest possible.", "when gradient descent stops"),
         written.true("It is called gradient descent because it uses the gradient to move down the slope of the loss.",
                      "why it is called gradient descent"),
         written.false("It is called gradient descent because the gradients themselves get smaller (descend) with every "
@@ -164,18 +167,11 @@ KEY = written.Key(
                      "opposite way.", "which way a step goes"),
         written.false("Each step adds a small multiple of the gradient to the weights, because the gradient points "
                       "downhill.", "which way a step goes"),
-        written.false("Every gradient-descent step lowers the loss, whatever the learning rate.",
-                      "whether every step lowers the loss"),
-        written.true("With too large a learning rate, a gradient-descent step can make the loss rise instead of fall.",
-                     "whether every step lowers the loss"),
     ),
     blanks=(
-        written.Blank("In each step of gradient descent, every parameter moves a little in the direction opposite to "
-                      "its what?",
-                      accept=("gradient", "its gradient", "gradients", "derivative", "its derivative", "grad",
-                              ".grad", "w.grad", "slope", "its slope"),
-                      reject=("loss", "learning rate", "lr", "weight", "target", "error", "value"),
-                      about="what a step moves against"),
+        written.Blank("The loss is (w − 3)², `w` is 5 and the learning rate is 0.1. What is `w` after one "
+                      "gradient-descent step?", accept=("4.6",), reject=("5.4", "4.8", "5.2", "3", "4.9", "4.4"),
+                      about="one gradient-descent step by hand", form="one number"),
     ),
     snippets=(
         written.Snippet("x = torch.tensor(4.0, requires_grad=True)\nfor _ in range(2):\n    (x ** 2).backward()\n"

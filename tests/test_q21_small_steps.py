@@ -10,22 +10,24 @@ KEY = written.Key(
                      "is.", "what the gradient says about a step"),
         written.false("Subtracting the whole gradient moves each weight straight to its best value.",
                       "what the gradient says about a step"),
-        written.true("On the crop data, subtracting the gradient itself would move some weights by thousands, far past "
-                     "the minimum, and the loss would rise.", "what a step by the whole gradient does"),
+        written.true("From the lesson's random start on the crop data, some gradient elements are in the thousands: "
+                     "subtracting the gradient itself would throw the weights far past the minimum, and the loss would "
+                     "rise.", "what a step by the whole gradient does"),
         written.false("Subtracting the gradient itself would train fastest; the small factor only makes the result more "
                       "precise.", "what a step by the whole gradient does"),
         written.true("Multiplying the gradient by a small learning rate such as 1e-5 keeps each change small: a small "
                      "step downhill, not a giant leap.", "what the small factor does"),
         written.false("The small factor is there to turn the step around, so that it points downhill.",
                       "what the small factor does"),
-        written.false("The smaller the factor, the faster the loss falls.", "whether smaller is always better"),
+        written.false("Any factor below 1 keeps the steps safe, because each step is then smaller than the gradient.",
+                      "how big the factor should be"),
         written.true("With a factor that is too small, each step barely moves the weights and training is slow.",
-                     "whether smaller is always better"),
+                     "how big the factor should be"),
     ),
     blanks=(
         written.Blank("Subtracting the gradient itself is the same as using a learning rate of which number?",
-                      accept=("1", "1.0"), reject=("0", "1e-5", "0.00001", "0.01", "100"),
-                      about="the learning rate of a step by the whole gradient"),
+                      accept=("1",), reject=("0", "1e-5", "0.01", "100", "-1"),
+                      about="the learning rate of a step by the whole gradient", form="one number"),
     ),
     snippets=(
         written.Snippet("x = torch.tensor(4.0, requires_grad=True)\n(2 * x ** 2).backward()\n"

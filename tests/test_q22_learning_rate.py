@@ -194,32 +194,34 @@ def test_the_1e_5_history_matches_a_float64_gradient_descent(kata, seed):
 
 KEY = written.Key(
     statements=(
-        written.true("The learning rate multiplies the gradient in the update `w -= lr * w.grad`, so it sets the size "
-                     "of each step.", "what the learning rate is"),
+        written.true("The learning rate multiplies the gradient in the update `w -= lr * w.grad`, so it sets how far "
+                     "each step goes.", "what the learning rate is"),
         written.false("The learning rate is how fast the loss falls per epoch, measured during training.",
                       "what the learning rate is"),
-        written.true("Changing the learning rate changes how far each weight moves, not which way.",
+        written.true("Changing the learning rate (a positive number) changes how far each weight moves, not which way.",
                      "what the learning rate changes about a step"),
-        written.false("The learning rate decides which way each weight moves.",
-                      "what the learning rate changes about a step"),
+        written.false("A larger learning rate always trains faster, because every step goes further.",
+                      "what too large a learning rate does"),
         written.true("With too small a learning rate the loss still falls, but slowly, so training needs many more "
                      "epochs.", "what too small a learning rate does"),
         written.false("The smaller the learning rate, the better: a tiny learning rate cannot hurt training.",
                       "what too small a learning rate does"),
-        written.true("With too large a learning rate the steps overshoot, and the loss can grow to inf and then nan.",
-                     "what too large a learning rate does"),
+        written.true("With too large a learning rate the steps overshoot, and the loss can grow from epoch to epoch "
+                     "instead of falling.", "what too large a learning rate does"),
         written.false("Too large a learning rate only makes training less precise: the loss still falls, just more "
                       "roughly.", "what too large a learning rate does"),
+        written.true("The lesson's 1e-5 suits the crop data, whose inputs are in the tens and hundreds; data on another "
+                     "scale can need a very different learning rate.", "whether one learning rate suits all data"),
     ),
     blanks=(
-        written.Blank("In `w -= lr * w.grad`, does the learning rate set the step's direction or its size?",
-                      accept=("size", "its size", "the size", "the step's size", "step size", "magnitude", "length",
-                              "how far"),
-                      reject=("direction", "its direction", "both", "neither", "sign"),
-                      about="what the learning rate sets"),
+        written.Blank("`w.grad` is 300 and the learning rate is 1e-5. By how much does `w -= lr * w.grad` change `w` "
+                      "(with its sign)?",
+                      accept=("-0.003", "falls by 0.003", "decreases by 0.003", "goes down by 0.003", "down by 0.003"),
+                      reject=("0.003", "rises by 0.003", "-300", "300", "-0.0003", "-0.03", "1e-5", "299.99999"),
+                      about="how far one step moves a weight", form="one number"),
         written.Blank("A learning rate far too large makes the loss grow to inf, and after that to what value?",
                       accept=("nan", "not a number"), reject=("0", "zero", "inf", "-inf", "infinity", "1e-5"),
-                      about="where a diverging loss ends up"),
+                      about="where a diverging loss ends up", form="one word"),
     ),
     snippets=(
         written.Snippet("x = torch.tensor(4.0, requires_grad=True)\n(x ** 2).backward()\n"
