@@ -14,7 +14,7 @@ import hashlib
 from datetime import UTC, datetime
 from pathlib import Path
 
-from katakit import files, journal
+from katakit import files, journal, shipped
 from katakit.manifest import Kata
 
 
@@ -36,15 +36,17 @@ def log_checks(root: Path, katas: list[Kata], results: dict) -> bool:
     """One `check` event for each checked kata whose files differ from the stub and from the content of its
     last logged check: re-running `katas` on the same files is not another attempt."""
     last = {e["kata"]: e.get("digest") for e in journal.events(root, "check")}
+    stubs = shipped.load()["stubs"]  # read once: files.differs_from_stub reads them for every file
     new = []
     for kata in katas:
         result = results.get(kata.id)
         if result is None:
             continue
         try:
-            touched = any(files.differs_from_stub(root, name) for name in kata.files)
-        except OSError:
-            continue
+            touched = any(name not in stubs or files._words((root / "katas" / name).read_bytes())
+                          != files._words(stubs[name].encode("utf-8")) for name in kata.files)
+        except OSError:  # a missing or unreadable file: touched
+            touched = True
         if not touched:
             continue
         now = digest(root, kata)
