@@ -66,6 +66,7 @@ def summary(root: Path, katas: list[Kata]) -> dict[str, dict]:
     """Per kata, what the journal says: hint level reached, solution opened before a pass, attempts and when."""
     out = {k.id: {"hints_seen": 0, "solution_forced": False, "checks": 0, "first_check": None, "last_check": None}
            for k in katas}
+    passed: dict[str, bool] = {}
     for event in journal.events(root):
         entry = out.get(event["kata"])
         if entry is None:
@@ -73,9 +74,10 @@ def summary(root: Path, katas: list[Kata]) -> dict[str, dict]:
         kind = event["event"]
         if kind == "hint" and isinstance(event.get("level"), int) and not isinstance(event["level"], bool):
             entry["hints_seen"] = max(entry["hints_seen"], min(event["level"], 99))
-        elif kind == "solution" and event.get("forced") is True:
-            entry["solution_forced"] = True
+        elif kind == "solution" and event.get("forced") is True and not passed.get(event["kata"]):
+            entry["solution_forced"] = True  # opened before the kata first passed (not after a later slip)
         elif kind == "check":
+            passed[event["kata"]] = passed.get(event["kata"]) or event.get("status") == "passed"
             entry["checks"] += 1
             entry["first_check"] = entry["first_check"] or _iso(event["t"])
             entry["last_check"] = _iso(event["t"])

@@ -168,3 +168,14 @@ def test_katas_notebook_names_the_command_that_opens_it(tmp_path, capsys, monkey
         out = _flat(capsys.readouterr().out)
         assert f"jupyter lab {book}" in out, out
         assert ("pip install -e '.[notebook]'" in out) is not installed, out
+
+
+def test_a_look_after_the_first_pass_is_not_a_forced_one(tmp_path):
+    journal.log_many(tmp_path, [{"event": "check", "kata": "q14", "status": "failed", "digest": "a"},
+                                {"event": "solution", "kata": "q14", "forced": True},
+                                {"event": "check", "kata": "q15", "status": "passed", "digest": "b"},
+                                {"event": "check", "kata": "q15", "status": "failed", "digest": "c"},
+                                {"event": "solution", "kata": "q15", "forced": True}])
+    found = history.summary(tmp_path, KATAS)
+    assert found["q14"]["solution_forced"] is True and found["q15"]["solution_forced"] is False
+    assert found["q14"]["checks"] == 1 and found["q15"]["checks"] == 2
