@@ -29,14 +29,16 @@ def summary_line(source: str) -> str:
 
 
 def _without_a_one_line_docstring(source: str) -> str:
-    """The source to show under its summary: a docstring that is only the summary is not shown twice."""
+    """The source to show under its summary, without the summary a second time."""
     try:
         first = ast.parse(source).body[0]
     except (SyntaxError, IndexError):
         return source
-    if not (isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str)
-            and "\n" not in first.value.value.strip()):
+    if not (isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str)):
         return source
+    if "\n" in first.value.value.strip():  # the summary, a blank line, the details: keep the details
+        summary = first.value.value.strip().splitlines()[0]
+        return source.replace(f'"""{summary}\n\n', '"""', 1)
     return "\n".join(source.splitlines()[first.end_lineno:]).lstrip("\n") + "\n"
 
 
