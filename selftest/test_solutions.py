@@ -179,3 +179,15 @@ def test_a_look_after_the_first_pass_is_not_a_forced_one(tmp_path):
     found = history.summary(tmp_path, KATAS)
     assert found["q14"]["solution_forced"] is True and found["q15"]["solution_forced"] is False
     assert found["q14"]["checks"] == 1 and found["q15"]["checks"] == 2
+
+
+def test_a_forks_ci_logs_no_attempt_of_its_own(make_copy, monkeypatch):
+    from katakit import run
+
+    copy = make_copy()
+    (copy / "katas" / "q13_mse.py").write_text(WRONG)
+    monkeypatch.setattr(run, "run", lambda ids, root: {"q13": KataResult("q13", "failed")})
+    cli._check(copy, ["q13"], record=False)
+    assert journal.events(copy) == [], "katas ci reports the learner's journal and adds nothing to it"
+    cli._check(copy, ["q13"])
+    assert [e["event"] for e in journal.events(copy)] == ["check"]
