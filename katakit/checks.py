@@ -188,5 +188,24 @@ def expect_history(history, length: int, called: str | None = None, what: str = 
     kinds = {type(v).__name__ for v in history}
     require(kinds <= {"float"},
             f"{what_called} returned a history holding {', '.join(sorted(kinds))}; expected plain Python floats. "
-            "Append `loss.item()`, not `loss`: a tensor keeps its whole graph alive.", cause=f"{_fn(what_called)}: floats")
+            f"{not_a_float(history)}", cause=f"{_fn(what_called)}: floats")
     return history
+
+
+def not_a_float(values) -> str:
+    """What the first entry that is not a Python float is, and the nudge true of it (a tensor with a graph, a
+    detached tensor, a numpy number, None, anything else); "" when every entry is a float."""
+    for i, v in enumerate(values):
+        if type(v) is float:
+            continue
+        seen = f"Entry {i} is {describe.value(v)}"
+        if isinstance(v, torch.Tensor) and v.requires_grad:
+            return f"{seen}, which requires grad. Append `loss.item()`, not `loss`: a tensor keeps its whole graph alive."
+        if isinstance(v, torch.Tensor):
+            return f"{seen}: a tensor, even without a graph, is not a Python number. `.item()` gives the float it holds."
+        if type(v).__module__ == "numpy":
+            return f"{seen}, a numpy value, not a Python float: `.item()` on the loss tensor gives a Python float."
+        if v is None:
+            return f"{seen}: was something appended that returns nothing (a method that works in place)?"
+        return f"{seen}, a {type(v).__name__}, not a float: append the loss itself, as `loss.item()`."
+    return ""

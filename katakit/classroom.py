@@ -16,34 +16,79 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from katakit import manifest
+from katakit import files, manifest
 
 WORKFLOW = Path(".github") / "workflows" / "classroom.yml"
 STATUSES = ("passed", "failed", "error", "not_started")
 
 
+# Actions pinned to a commit (zizmor's unpinned-uses): a tag can be moved to other code, a commit cannot. The
+# SHAs were read from public workflows that pin the same version, each seen in two or more of them.
+CHECKOUT = "actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683  # v4.2.2"
+SETUP_PYTHON = "actions/setup-python@a26af69be951a213d495a4c3e4e4022e16d87065  # v5.6.0"
+# GitHub Classroom's own grader and reporter publish a moving `v1` tag and no release commits: their commit
+# could not be verified offline, so they stay on v1 (see the README's maintainers section).
+GRADER = "education/autograding-command-grader@v1  # zizmor: ignore[unpinned-uses] GitHub Classroom's, see README"
+REPORTER = "education/autograding-grading-reporter@v1  # zizmor: ignore[unpinned-uses] GitHub Classroom's, see README"
+# The first commit of every GitHub Classroom repository is Classroom's "Initial commit" by this bot; a fork or
+# a "Use this template" copy starts from the project's or the learner's own commit.
+CLASSROOM_BOT = "github-classroom[bot]"
+
+
 def workflow(katas: list[manifest.Kata]) -> str:
-    """The autograding workflow: install once, then `katas check qNN` as a grader step per kata."""
+    """The autograding workflow: a job that tells whether this is a Classroom repository, then (only there)
+    install once and run `katas check qNN` as a grader step per kata."""
     lines = [
         "# GitHub Classroom autograding: one point per kata, 0-44 per learner. Generated from katas.toml by",
         "# `katas classroom`; do not edit by hand (the self-test checks it matches).",
+        "# It grades only in a GitHub Classroom assignment repository. Anywhere else (a fork, a copy made with",
+        '# "Use this template") the first job says so and the grading job is skipped: no red beside `katas`.',
         "name: Autograding Tests",
         "on:",
         "  push:",
         "  repository_dispatch:",
         "permissions:",
-        "  checks: write  # the grading reporter writes the score as a check run",
-        "  actions: read",
         "  contents: read",
         "jobs:",
-        "  run-autograding-tests:",
+        "  classroom:",
+        "    # A Classroom repository starts with Classroom's own commit, by github-classroom[bot]: the one mark",
+        "    # GitHub Classroom leaves in every assignment repository (forks and template copies of a learner",
+        "    # who is not in a class start from another commit). Skipped on the bot's own set-up pushes.",
         "    runs-on: ubuntu-latest",
-        "    if: github.actor != 'github-classroom[bot]'",
+        f"    if: github.actor != '{CLASSROOM_BOT}'",
+        "    timeout-minutes: 5",
+        "    outputs:",
+        "      graded: ${{ steps.where.outputs.graded }}",
+        "    steps:",
+        f"      - uses: {CHECKOUT}",
+        "        with:",
+        "          fetch-depth: 0  # the first commit tells where this runs",
+        "          persist-credentials: false",
+        "      - name: Is this a GitHub Classroom assignment repository?",
+        "        id: where",
+        "        run: |",
+        f"          if git log --max-parents=0 --format='%an <%ae>' HEAD | grep -qF '{CLASSROOM_BOT}'; then",
+        '            echo "graded=true" >> "$GITHUB_OUTPUT"',
+        "          else",
+        '            echo "Not a GitHub Classroom assignment repository (its first commit is not Classroom\'s): no grading."',
+        '            echo "graded=false" >> "$GITHUB_OUTPUT"',
+        "          fi",
+        "  run-autograding-tests:",
+        "    needs: classroom",
+        "    if: needs.classroom.outputs.graded == 'true'",
+        "    runs-on: ubuntu-latest",
         "    timeout-minutes: 60",
+        "    permissions:",
+        "      checks: write  # the grading reporter writes the score as a check run",
+        "      actions: read",
+        "      contents: read",
         "    steps:",
         "      - name: Checkout code",
-        "        uses: actions/checkout@v4",
-        "      - uses: actions/setup-python@v5",
+        f"        uses: {CHECKOUT}",
+        "        with:",
+        "          fetch-depth: 0  # `katas check` compares the tests with the repository's first commit",
+        "          persist-credentials: false",
+        f"      - uses: {SETUP_PYTHON}",
         "        with:",
         '          python-version: "3.11"',
         "          cache: pip",
@@ -57,7 +102,7 @@ def workflow(katas: list[manifest.Kata]) -> str:
         lines += [
             f"      - name: {kata.id}",
             f"        id: {kata.id}",
-            "        uses: education/autograding-command-grader@v1",
+            f"        uses: {GRADER}",
             "        with:",
             f"          test-name: {kata.id}",
             '          setup-command: ""',
@@ -65,8 +110,7 @@ def workflow(katas: list[manifest.Kata]) -> str:
             "          timeout: 2",
             "          max-score: 1",
         ]
-    lines += ["      - name: Autograding Reporter", "        uses: education/autograding-grading-reporter@v1",
-              "        env:"]
+    lines += ["      - name: Autograding Reporter", f"        uses: {REPORTER}", "        env:"]
     lines += [f'          {kata.id.upper()}_RESULTS: "${{{{steps.{kata.id}.outputs.result}}}}"' for kata in katas]
     lines += ["        with:", f"          runners: {','.join(k.id for k in katas)}"]
     return "\n".join(lines) + "\n"
@@ -92,27 +136,70 @@ def _learner_name(path: Path) -> str:
     return path.parent.name if path.stem == "katas-report" else path.stem
 
 
+MAX_REPORT_BYTES = 20 << 20  # a report of 44 katas is a few hundred kB at most
+
+
+def _problem(data) -> str | None:
+    """What makes data not a `katas report --json` report, in a few words; None when it is one."""
+    if not isinstance(data, dict):
+        return f"the top level is a {type(data).__name__}, not an object"
+    if not isinstance(data.get("katas"), list):
+        return '"katas" is not a list'
+    for n, kata in enumerate(data["katas"]):
+        where = f"katas[{n}]"
+        if not isinstance(kata, dict):
+            return f"{where} is not an object"
+        if not isinstance(kata.get("id"), str):
+            return f"{where} has no id (a string such as q13)"
+        if kata.get("status") not in STATUSES:
+            return f"{where} ({kata['id']}) has no status (one of {', '.join(STATUSES)})"
+        for key in ("failed_checks", "messages"):
+            value = kata.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                return f"{where} ({kata['id']}): {key} is not a list of strings"
+    return None
+
+
 def read_reports(folder: Path) -> tuple[list[Learner], list[str]]:
-    """Every `katas report --json` file under folder, and a line for each file that was skipped and why."""
+    """Every `katas report --json` file under folder, and a line for each file that was skipped and why: not a
+    regular file (a folder named x.json, a FIFO: never opened), too large, not UTF-8, not JSON, nested too
+    deep, or JSON of another shape."""
+    import stat
+
     learners, skipped = [], []
     for path in sorted(folder.rglob("*.json")):
         shown = path.relative_to(folder).as_posix()
         try:
+            info = path.stat()
+            if not stat.S_ISREG(info.st_mode):  # a folder named x.json, a FIFO (never opened: it would wait)
+                skipped.append(f"{shown}: {files.kind(info.st_mode)}, not a report file")
+                continue
+            if info.st_size > MAX_REPORT_BYTES:
+                skipped.append(f"{shown}: {info.st_size >> 20} MB, too large for a report")
+                continue
             data = json.loads(path.read_bytes().decode("utf-8"))
+        except OSError as err:
+            skipped.append(f"{shown}: could not be read ({err.strerror or err})")
+            continue
         except UnicodeDecodeError:
             skipped.append(f"{shown}: not UTF-8 text")
             continue
         except ValueError as err:
             skipped.append(f"{shown}: not valid JSON ({err})")
             continue
-        katas = data.get("katas") if isinstance(data, dict) else None
-        if not isinstance(katas, list) or not all(isinstance(k, dict) and k.get("status") in STATUSES for k in katas):
-            skipped.append(f"{shown}: not a `katas report --json` file (no list of katas with a status)")
+        except RecursionError:
+            skipped.append(f"{shown}: not a `katas report --json` file (nested too deep)")
             continue
-        statuses = {str(k.get("id")): k["status"] for k in katas}
-        failing = {str(k.get("id")): [(name, (msg or "").splitlines()[0] if msg else "")
-                                      for name, msg in zip(k.get("failed_checks", []), k.get("messages", []) or
-                                                           [""] * len(k.get("failed_checks", [])), strict=False)]
+        problem = _problem(data)
+        if problem:
+            skipped.append(f"{shown}: not a `katas report --json` file ({problem})")
+            continue
+        katas = data["katas"]
+        statuses = {k["id"]: k["status"] for k in katas}
+        failing = {k["id"]: [(name, msg.splitlines()[0] if msg.strip() else "")
+                             for name, msg in zip(k.get("failed_checks", []),
+                                                  k.get("messages") or [""] * len(k.get("failed_checks", [])),
+                                                  strict=False)]
                    for k in katas if k["status"] in ("failed", "error")}
         learners.append(Learner(_learner_name(path), statuses, failing, read_history(katas)))
     return learners, skipped

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -18,7 +19,10 @@ def _console() -> Console:
     return Console(highlight=False, soft_wrap=True)
 
 
-def _check(root, ids=None, record=True):
+def _guarded(root, ids=None, base=None, record=True) -> tuple[dict, shipped.Guard]:
+    """The results, with every pass refused while the tests or the checker differ from what was shipped (or
+    from the starting commit, or `base`), and the guard that judged. `record`: log each attempt in the journal
+    (a fork's CI does not: its report carries the learner's own journal)."""
     # imported here: run imports torch through the tests, and `katas --help` stays instant
     from katakit import notebook, run
 
@@ -26,9 +30,11 @@ def _check(root, ids=None, record=True):
         results = notebook.results(root, ids or [k.id for k in manifest.load(root)])
     else:
         results = run.run(ids, root=root)
-    if record:  # a fork's CI (`katas ci`) reports the learner's own journal, not its own check
+    found = shipped.guard(root, base)
+    results = printable(shipped.refuse(results, found))
+    if record:
         _log_checks(root, results)
-    return results
+    return results, found
 
 
 def _log_checks(root, results) -> None:
@@ -41,18 +47,48 @@ def _log_checks(root, results) -> None:
         pass
 
 
-def _warn_tampering(console, root) -> list[str]:
-    changed = shipped.tampered(root)
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
+
+
+def printable(results: dict) -> dict:
+    """Messages and output as text any terminal, file or JSON report can hold: a learner's exception message
+    may carry a lone surrogate (no encoding can write it: every print would fail) or control characters
+    (\\x1b would restyle the terminal). Each is shown as its escape, so the message still says what was there."""
+    def clean(text: str) -> str:
+        return _UNPRINTABLE.sub(lambda m: ascii(m.group())[1:-1], text) if _UNPRINTABLE.search(text) else text
+
+    for result in results.values():
+        result.output = clean(result.output)
+        for check in result.checks:
+            check.name = clean(check.name)
+            check.notes = [clean(note) for note in check.notes]
+            for failure in check.failures:
+                failure.message, failure.cause = clean(failure.message), clean(failure.cause)
+    return results
+
+
+def _check(root, ids=None, record=True):
+    return _guarded(root, ids, record=record)[0]
+
+
+def _warn_tampering(console, root, found: shipped.Guard | None = None) -> list[str]:
+    found = found or shipped.guard(root)
+    changed = found.changed
     if changed:
-        console.print(f"[yellow]Warning: {len(changed)} file(s) that hold the tests or the references differ from "
-                      f"what was shipped: {', '.join(changed[:5])}{' …' if len(changed) > 5 else ''}. "
-                      "A pass on edited tests is not a pass; `git checkout -- <file>` restores one.[/]")
+        console.print(f"[yellow]Warning: {len(changed)} file(s) that hold the tests, the references or the checker "
+                      f"differ from what was shipped: {escape(', '.join(changed[:5]))}{' …' if len(changed) > 5 else ''}. "
+                      f"No kata passes while they do; {escape(found.way_back())}.[/]")
+    if found.foreign:
+        console.print(f"[yellow]Warning: {escape(', '.join(found.foreign))}: pytest configuration that was not shipped. "
+                      "`katas` ignores it; plain `pytest` would read it.[/]")
+    if found.note:
+        console.print(f"[dim]Note: {escape(found.note)}.[/]")
     return [f"tests or references were edited: {', '.join(changed)}"] if changed else []
 
 
 def cmd_status(args, root, katas, console) -> int:
-    results = _check(root)
-    _warn_tampering(console, root)
+    results, found = _guarded(root)
+    _warn_tampering(console, root, found)
     views.show_progress(console, katas, results)
     if (root / review.REVIEW_FILE).is_file():
         console.print(review.summary(root, katas))
@@ -68,7 +104,9 @@ def cmd_status(args, root, katas, console) -> int:
 def cmd_check(args, root, katas, console) -> int:
     if args.ids:
         chosen = [manifest.get(kata_id, katas) for kata_id in args.ids]
-        results = _check(root, [k.id for k in chosen])
+        results, found = _guarded(root, [k.id for k in chosen])
+        if not any(results[k.id].checks[:1] and results[k.id].checks[0].name == shipped.REFUSED for k in chosen):
+            _warn_tampering(console, root, found)  # (a refused pass says it in the kata's own report)
         for kata in chosen:
             views.show_kata(console, kata, results[kata.id])
             if results[kata.id].status == "passed":
@@ -77,7 +115,8 @@ def cmd_check(args, root, katas, console) -> int:
                 for line in views.links_lines(kata):
                     console.print(line)
         return 0 if all(results[k.id].status == "passed" for k in chosen) else 1
-    results = _check(root)
+    results, found = _guarded(root)
+    _warn_tampering(console, root, found)
     views.show_list(console, katas, results)
     views.show_progress(console, katas, results)
     return 0 if all(r.status == "passed" for r in results.values()) else 1
@@ -113,8 +152,10 @@ def _history(root, katas) -> dict:
 
 
 def cmd_report(args, root, katas, console) -> int:
-    results = _check(root)
-    warnings = [f"tests or references were edited: {', '.join(shipped.tampered(root))}"] if shipped.tampered(root) else []
+    results, found = _guarded(root)
+    warnings = ([f"tests or references were edited, so no kata counts as passed: {', '.join(found.changed)}"]
+                if found.changed else []) + ([f"pytest configuration that was not shipped (`katas` ignores it): "
+                                              f"{', '.join(found.foreign)}"] if found.foreign else [])
     if args.junit:
         path = args.here / args.junit
         path.write_text(views.report_junit(katas, results), encoding="utf-8")
@@ -201,16 +242,18 @@ def cmd_ci(args, root, katas, console) -> int:
     from katakit import files
 
     try:
-        results = _check(root, record=False)
-        changed = shipped.tampered(root)
-        if args.base:
-            try:
-                changed = shipped.changed_since(root, args.base)
-            except RuntimeError as err:
-                print(f"> Could not compare with {args.base} ({err}); compared with the shipped checksums instead.\n")
+        results, found = _guarded(root, base=args.base, record=False)
+        changed = found.changed + found.foreign
+        if found.note:
+            print(f"> Note: {found.note}.\n")
         touched = [k for k in katas if any(files.differs_from_stub(root, name) for name in k.files)]
-        broken = [k.id for k in touched if results.get(k.id) is None or results[k.id].status in ("failed", "error")]
-        warnings = [f"tests or references were edited, so this is not a pass: {', '.join(changed)}"] if changed else []
+        refused = {i for i, r in results.items() if r.checks[:1] and r.checks[0].name == shipped.REFUSED}
+        broken = [k.id for k in touched if results.get(k.id) is None or (
+            results[k.id].status in ("failed", "error") and k.id not in refused)]
+        warnings = ([f"tests, references or the checker were edited, so no kata counts as passed: "
+                     f"{', '.join(found.changed)}. {found.way_back()}."] if found.changed else []) + (
+            [f"pytest configuration that was not shipped: {', '.join(found.foreign)} (`katas` ignores it; plain "
+             "`pytest` would read it)."] if found.foreign else [])
         text = views.report_markdown(katas, results, warnings)
         if args.report:
             (args.here / args.report).write_text(views.report_json(katas, results, warnings=warnings,
@@ -221,7 +264,7 @@ def cmd_ci(args, root, katas, console) -> int:
         broken, changed, touched = ["(all)"], [], []
     if broken or changed:
         reasons = ([f"touched katas that fail: {', '.join(broken)}."] if broken else []) + (
-            ["Tests or references were edited."] if changed else [])
+            [f"Edited or added: {', '.join(changed)}."] if changed else [])
         verdict = "**Verdict: red** — " + " ".join(reasons)
     else:
         verdict = f"**Verdict: green** — every kata you touched passes or is not finished yet ({len(touched)} touched)."
@@ -242,6 +285,9 @@ def cmd_reset(args, root, katas, console) -> int:
     if not changed:
         console.print(f"{kata.id} is already the untouched stub; nothing to reset.")
         return 0
+    for name in changed:  # a link, a FIFO or a folder is refused by name before anything is written
+        files.kata_file(root, name)
+    files.no_links(root, files.BACKUPS)
     if not args.yes:
         if not sys.stdin.isatty():
             console.print(f"Resetting {kata.id} replaces {', '.join(changed)} with the stub. "
@@ -402,13 +448,21 @@ def main(argv: list[str] | None = None, console: Console | None = None) -> int:
         katas = manifest.load(root)
         os.chdir(root)
         return (getattr(args, "func", None) or cmd_status)(args, root, katas, console)
-    except (manifest.NotAKataRepo, ValueError) as err:
+    except (manifest.NotAKataRepo, ValueError) as err:  # files.Refused and files.BadBytes among them: one line
         console.print(f"[red]{escape(str(err))}[/]")
         return 2
+    except BrokenPipeError:  # `katas list | head -1`: the reader has gone, so nothing more can be said
+        if args.whole_program:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # (Python's own advice for SIGPIPE)
+        return 1
     except OSError as err:  # a read-only katas/, a file named .katas, a full disk: say which file, lose nothing
         where = f" {err.filename}" if err.filename else ""
-        console.print(f"[red]Could not read or write{escape(where)}: {escape(err.strerror or str(err))}.[/] "
-                      "Nothing was changed. Check that the folder is writable (and that .katas is a folder).")
+        console.print(f"[red]Could not read or write{escape(str(where))}: {escape(err.strerror or str(err))}.[/] "
+                      "Nothing else was changed. Check that the folder is writable (and that .katas is a folder).")
+        return 2
+    except RecursionError:  # a learner's file nested thousands deep (JSON, TOML) that a reader did not catch
+        console.print("[red]A file this command read (a report, or one under .katas/) is nested too deeply to read."
+                      "[/] Nothing was changed.")
         return 2
     except KeyboardInterrupt:
         return 130

@@ -17,14 +17,22 @@ def dtype(t: torch.Tensor) -> str:
 
 def value(v: object) -> str:
     if isinstance(v, torch.Tensor):
-        if v.numel() == 1 and v.dim() == 0:
+        where = "" if v.device.type == "cpu" else f", on {v.device.type}"
+        if v.dim() == 0 and not where and not v.is_complex():  # a meta tensor has no number to show
             return f"tensor({v.item():.4g}, {dtype(v)})"
-        return f"tensor of shape {shape(v)}, {dtype(v)}"
+        return f"tensor of shape {shape(v)}, {dtype(v)}{where}"
+    if type(v).__module__ == "numpy" and hasattr(v, "shape") and hasattr(v, "dtype"):  # no numpy import needed
+        one = (f"{v.item():.4g}" if v.dtype.kind in "biuf" else repr(v.item())[:20]) if v.ndim == 0 else ""
+        if type(v).__name__ != "ndarray":
+            return f"numpy {v.dtype} {one}"
+        if v.ndim == 0:
+            return f"ndarray({one}, {v.dtype})"
+        return f"ndarray of shape ({', '.join(map(str, v.shape))}{',' if v.ndim == 1 else ''}), {v.dtype}"
     if isinstance(v, torch.nn.Module):
         return type(v).__name__
     if isinstance(v, (list, tuple)) and len(v) > 4:
         return f"{type(v).__name__} of {len(v)} items"
-    if isinstance(v, (list, tuple)) and any(isinstance(x, torch.Tensor) for x in v):
+    if isinstance(v, (list, tuple)) and any(isinstance(x, torch.Tensor) or type(x).__module__ == "numpy" for x in v):
         inner = ", ".join(value(x) for x in v)
         return f"[{inner}]" if isinstance(v, list) else f"({inner})"
     if callable(v):

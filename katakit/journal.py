@@ -17,10 +17,30 @@ Each event: {"t": unix time, "event": kind, "kata": "q13", ...data}. Kinds in us
 from __future__ import annotations
 
 import json
+import os
+import stat
 import time
 from pathlib import Path
 
 JOURNAL = Path(".katas") / "journal.jsonl"
+MAX_BYTES = 50 << 20  # a journal larger than this is not read (years of use stay far below it)
+
+
+def _path(root: Path) -> Path | None:
+    """The journal's path, or None when it cannot be used safely: a link on the way (it could lead out of
+    .katas/), or something other than a regular file there (a FIFO would block, a folder cannot be read)."""
+    from katakit import files
+
+    try:
+        path = files.no_links(root, JOURNAL)
+        info = path.stat()
+    except files.Refused:
+        return None
+    except FileNotFoundError:
+        return path
+    except OSError:
+        return None
+    return path if stat.S_ISREG(info.st_mode) else None
 
 
 def log(root: Path, event: str, kata: str, **data) -> bool:
@@ -34,10 +54,15 @@ def log_many(root: Path, events: list[dict]) -> bool:
         return True
     now = time.time()
     text = "".join(json.dumps({"t": now, **e}, ensure_ascii=False) + "\n" for e in events)
+    path = _path(root)
+    if path is None:
+        return False
     try:
-        path = root / JOURNAL
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "a", encoding="utf-8") as out:
+        # O_NOFOLLOW and O_NONBLOCK: a link or a FIFO put there after the check above is refused, never followed
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+                     | getattr(os, "O_NONBLOCK", 0), 0o644)
+        with os.fdopen(fd, "a", encoding="utf-8") as out:
             out.write(text)
         return True
     except OSError:
@@ -46,15 +71,18 @@ def log_many(root: Path, events: list[dict]) -> bool:
 
 def events(root: Path, event: str | None = None, kata: str | None = None) -> list[dict]:
     """Every readable event, oldest first, optionally only of one kind and/or one kata."""
+    path = _path(root)
     try:
-        lines = (root / JOURNAL).read_text(encoding="utf-8", errors="replace").splitlines()
+        if path is None or not path.is_file() or path.stat().st_size > MAX_BYTES:
+            return []
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return []
     found = []
     for line in lines:
         try:
             item = json.loads(line)
-        except ValueError:
+        except (ValueError, RecursionError):  # a hand-edited or half-written line
             continue
         if (isinstance(item, dict) and isinstance(item.get("event"), str) and isinstance(item.get("kata"), str)
                 and isinstance(item.get("t"), (int, float)) and (event is None or item["event"] == event)

@@ -85,6 +85,21 @@ def _data_tensors(args, kwargs) -> list[torch.Tensor]:
     return found
 
 
+class OffTheCPU(AssertionError):
+    cause = "a tensor off the CPU"
+
+
+def _off_the_cpu(value, depth: int = 0) -> torch.Tensor | None:
+    """A tensor in the result (or in a list, tuple or dict it returned) that is not on the CPU: a 'meta' tensor
+    holds no numbers, so no check could read it."""
+    if isinstance(value, torch.Tensor):
+        return value if value.device.type != "cpu" else None
+    if depth < 3 and isinstance(value, (list, tuple, dict)):
+        items = value.values() if isinstance(value, dict) else value
+        return next((t for t in (_off_the_cpu(v, depth + 1) for v in list(items)[:1000]) if t is not None), None)
+    return None
+
+
 def _recorded(fn, name, sabotage=None):
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
@@ -98,6 +113,11 @@ def _recorded(fn, name, sabotage=None):
                 raise InputChanged(
                     f"{call} changed its input tensor (argument {n}, {describe.value(new)}) in place. "
                     "Work on new tensors (`a - b`, not `a -= b`) so the caller's data stays intact.")
+        off = _off_the_cpu(result)
+        if off is not None:
+            raise OffTheCPU(f"{call} returned {describe.value(off)}" + ("" if off is result else " inside its result")
+                            + "; expected tensors on the CPU, holding numbers. Was it made with device=..., or after "
+                            "torch.set_default_device(...)? Leave the device alone.")
         return result
 
     return wrapper

@@ -9,6 +9,8 @@ line that raised) and names a cause only when the situation confirms it; otherwi
 from __future__ import annotations
 
 import ast
+import difflib
+import functools
 import inspect
 import linecache
 import re
@@ -19,10 +21,11 @@ from pathlib import Path
 
 import torch
 
-from katakit import loader
+from katakit import files, loader, shipped
 from katakit.results import Failure
 
 NO_CALL = "(no call yet)"
+CHECK_BROKE = "The check itself broke"  # a check crashed on a learner's value: a defect the self-test looks for
 LEARNER_FOLDERS = ("katas", "reference", "mutants", "variants")
 
 
@@ -188,18 +191,152 @@ def _double_tensor(s: Situation) -> str:
             "Make it float32 (`.float()`, or dtype=torch.float32) before it meets the model's weights.")
 
 
-def _grad_is_none(s: Situation) -> str:
+def _none_grads(s: Situation) -> list[str]:
+    """The `X.grad` expressions on the line that raised whose value is None in the learner's frame."""
+    if s.frame is None or s.function is None:
+        return []
+    found = []
+    for node in ast.walk(s.function):
+        if isinstance(node, ast.Attribute) and node.attr == "grad" and node.lineno <= s.frame.f_lineno <= node.end_lineno:
+            value, path = None, node.value
+            names = []
+            while isinstance(path, ast.Attribute):
+                names.insert(0, path.attr)
+                path = path.value
+            if isinstance(path, ast.Name) and path.id in s.frame.f_locals:
+                value = s.frame.f_locals[path.id]
+                for name in names:
+                    value = getattr(value, name, None)
+                if isinstance(value, torch.Tensor) and value.grad is None:
+                    found.append(ast.unparse(node))
+    return list(dict.fromkeys(found))
+
+
+def _calls_backward(s: Situation) -> bool:
+    """True when the learner's file calls backward() anywhere (in a helper too), so we cannot say it never did."""
+    try:
+        tree = ast.parse("".join(linecache.getlines(s.frame.f_code.co_filename)))
+    except (SyntaxError, ValueError):
+        return True
+    return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "backward"
+               for n in ast.walk(tree))
+
+
+def _grad_is_none(s: Situation) -> str | None:
+    """A `.grad` that is None was used (`w.grad * lr`, `w.grad.zero_()`): why is it None?"""
     rebound = _rebound(s)
     if rebound:
         return (f"`{rebound}.grad` is None because `{rebound}` is no longer the tensor you were given: `{rebound} = "
                 f"{rebound} - ...` made a new tensor, whose .grad is empty. Change the parameter in place "
                 f"(`{rebound} -= ...`) inside `with torch.no_grad():`.")
-    return ("`.grad` is None here: no backward() has filled it yet (or zero_grad() set it to None). "
-            "Code that resets gradients must allow for that: skip a gradient that is None, or set `.grad = None`.")
+    grads = _none_grads(s)
+    if grads and s.function is not None and not _calls_backward(s):
+        return (f"`{grads[0]}` is None because backward() was never called: your file has no `.backward()`, so nothing "
+                f"has computed the gradients. Call `loss.backward()` on each loss before the update reads `{grads[0]}`.")
+    if grads or "zero_" in str(s.error):
+        return ("`.grad` is None here: no backward() has filled it yet (or zero_grad() set it to None). "
+                "Code that resets gradients must allow for that: skip a gradient that is None, or set `.grad = None`.")
+    return None
+
+
+def _innermost(error: BaseException):
+    """The traceback entry where the error was raised (the last frame), or None."""
+    tb = error.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb
+
+
+@functools.cache
+def _stub_raises(name: str) -> frozenset[tuple[str, str]]:
+    """(function, statement) for each `raise` of the shipped stub katas/<name>, as ast.unparse writes it."""
+    source = shipped.stub(name)
+    if source is None:
+        return frozenset()
+    found = set()
+    for fn in ast.walk(ast.parse(source.removeprefix("\ufeff"))):
+        if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            found |= {(fn.name, ast.unparse(node)) for node in ast.walk(fn) if isinstance(node, ast.Raise)}
+    return frozenset(found)
+
+
+def stub_raised(error: BaseException, kata_file: Path) -> bool:
+    """True when the error came from the shipped stub's own `raise NotImplementedError(...)`: the raising frame
+    is in the kata's file, inside a function of the stub, at a raise statement the stub has in that function.
+    Compared by the statement's text, not its line, so lines a learner adds above it change nothing; any other
+    NotImplementedError (torch's, or one the learner wrote) is a failure, explained by `_not_implemented`."""
+    tb = _innermost(error)
+    if tb is None:
+        return False
+    code = tb.tb_frame.f_code
+    try:
+        if Path(code.co_filename).resolve() != kata_file.resolve():
+            return False
+        tree = ast.parse(files.decode(kata_file.read_bytes(), kata_file.name))
+    except (OSError, ValueError, SyntaxError):  # the file changed since it was loaded: not the stub as shipped
+        return False
+    here = [ast.unparse(node) for node in ast.walk(tree)
+            if isinstance(node, ast.Raise) and node.lineno <= tb.tb_lineno <= (node.end_lineno or node.lineno)]
+    stub = _stub_raises(kata_file.name)
+    if not stub:  # no record of the shipped stub (a checkout without katakit/shipped.json): any raise of it
+        return any(text.startswith("raise NotImplementedError") for text in here)
+    return any((code.co_name, text) in stub for text in here)
+
+
+def _own_methods(obj, base: type) -> list[str]:
+    """The methods obj's class defines beyond `base` (nn.Module, Dataset), in definition order."""
+    names = []
+    for cls in type(obj).__mro__:
+        if cls is base or cls in base.__mro__ or cls.__module__.startswith("torch."):
+            continue
+        names += [n for n, v in vars(cls).items() if callable(v) and n not in names]
+    return names
+
+
+def _missing_method(kind: str, obj, base: type, method: str) -> str:
+    """"nn.Module subclass Model has no forward (is it misspelt? you defined `foward`)", and a nudge."""
+    methods = _own_methods(obj, base)
+    close = difflib.get_close_matches(method, [m for m in methods if m != "__init__"], n=1, cutoff=0.6)
+    if close:
+        why = f" (is it misspelt? you defined `{close[0]}`)"
+    else:
+        why = f" (it defines {', '.join(f'`{m}`' for m in methods)})" if methods else ""
+    return f"{kind} subclass {type(obj).__name__} has no {method}{why}, so PyTorch raised NotImplementedError. "
+
+
+def _not_implemented(s: Situation) -> str:
+    """NotImplementedError that is not the stub's own line: say what raised it."""
+    tb = _innermost(s.error)
+    frame = tb.tb_frame if tb is not None else None
+    me = frame.f_locals.get("self") if frame is not None else None
+    name = frame.f_code.co_name if frame is not None else ""
+    if isinstance(me, torch.nn.Module) and name == "_forward_unimplemented":
+        return (_missing_method("nn.Module", me, torch.nn.Module, "forward")
+                + "Calling model(x) runs model.forward(x): name the method exactly `def forward(self, x):`.")
+    if isinstance(me, torch.utils.data.Dataset) and name == "__getitem__":
+        return (_missing_method("Dataset", me, torch.utils.data.Dataset, "__getitem__")
+                + "ds[i] and a DataLoader call ds.__getitem__(i): define `def __getitem__(self, i):`.")
+    base = next((c for c in type(me).__mro__ if c.__module__.startswith("torch")
+                 and any(getattr(v, "__code__", None) is frame.f_code for v in vars(c).values())), None)
+    if base is not None and not type(me).__module__.startswith("torch"):  # a learner's subclass of another base
+        return (_missing_method(base.__name__, me, base, name)
+                + f"PyTorch calls `{name}` on it: define `def {name}(self, ...):` in {type(me).__name__}.")
+    line = (linecache.getline(frame.f_code.co_filename, tb.tb_lineno).strip() if frame is not None else "")
+    where = Path(frame.f_code.co_filename) if frame is not None else None
+    if where is not None and where.parent.name == "katas" and stub_raised(s.error, where):
+        return (f"This kata calls `{name}` from katas/{where.name}, which is still the stub there. Write that kata "
+                "first, or write the code in this one.")
+    if s.frame is not None and frame is s.frame and line.startswith("raise"):
+        return ("Your own code raised NotImplementedError here. Only the shipped stub's own TODO line means \"not "
+                "started\", so this counts as a failure. What should this code do instead?")
+    return ("PyTorch does not implement this operation for the tensors it was given (NotImplementedError, raised "
+            "inside torch, not the stub's TODO line). Is a tensor on an unusual device (such as 'meta') or of an "
+            "unusual dtype?")
 
 
 # pattern of PyTorch's (or Python's) error text -> an explanation, or a function of the situation that gives one
 KNOWN_ERRORS = [
+    (r"^NotImplementedError", _not_implemented),
     (r"^MemoryError|can't allocate memory|not enough memory",
      "Out of memory: your code asked for far more memory than these small tensors need. "
      "Is a tensor or a list growing in a loop?"),
@@ -208,7 +345,7 @@ KNOWN_ERRORS = [
     (r"a leaf Variable that requires grad is being used in an in-place operation",
      "In-place update without torch.no_grad(): PyTorch refuses to change a parameter in place "
      "while it records the graph. Do the update inside `with torch.no_grad():`."),
-    (r"'NoneType' object has no attribute 'zero_'", _grad_is_none),
+    (r"'NoneType' object has no attribute 'zero_'|unsupported operand type\(s\) for \S{1,3}: (?:'NoneType' and|'[\w.]{1,60}' and 'NoneType')", _grad_is_none),
     (r"Trying to backward through the graph a second time",
      "Calling backward() twice on one graph: the graph is freed after the first backward(). "
      "Compute the predictions and the loss again before each backward()."),
@@ -238,6 +375,16 @@ def explain(error: BaseException, situation: Situation | None = None) -> str | N
     return None
 
 
+_KATA_CALL = loader._recorded(lambda: None, "").__code__  # the frame of every call of a kata's function
+
+
+def _entries(error: BaseException):
+    tb = error.__traceback__
+    while tb is not None:
+        yield tb
+        tb = tb.tb_next
+
+
 def explain_crash(error: BaseException, root: Path) -> Failure:
     """A learner's function raised: what was called, where it broke, and the known mistake if any.
     The cause is the exception and the line it came from: the same crash in many checks is one mistake."""
@@ -249,6 +396,12 @@ def explain_crash(error: BaseException, root: Path) -> Failure:
             place = f"{path.relative_to(root).as_posix()}:{frame.lineno}"
             where = f"\n  at {path.relative_to(root).as_posix()}, line {frame.lineno}: {frame.line}"
             break
+    in_call = any(tb.tb_frame.f_code is _KATA_CALL for tb in _entries(error))
+    if not place and not in_call:  # no kata function was running: the check broke on a value it was given
+        what = f"what {loader.LAST_CALL[0]} returned" if loader.LAST_CALL[0] != NO_CALL else "your kata"
+        return Failure(f"{CHECK_BROKE} on {what} ({type(error).__name__}: {error}). That is a gap in the check, "
+                       "not a verdict on your code: read the other messages, and please report this one.",
+                       cause=f"the check broke: {type(error).__name__}")
     known = explain(error, situation)
     lead = f"{known}\n" if known else ""
     called = f"Called {loader.LAST_CALL[0]} -> it raised" if loader.LAST_CALL[0] != NO_CALL else "Checking it raised"

@@ -13,9 +13,11 @@ plain Python: HTML in a notebook, text elsewhere. `katas notebook` writes workbo
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import queue
+import re
 import shlex
 import sys
 import threading
@@ -23,7 +25,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from katakit import files, manifest
+from katakit import files, manifest, shipped
 
 WORKBOOK = "workbook.ipynb"
 OUTSIDE = ("This notebook is not inside a kata repository (no katas.toml here or above {here}). "
@@ -109,17 +111,18 @@ _CHECKERS: dict[Path, _Checker] = {}
 
 def results(root: Path, ids: list[str]):
     """Check katas through this kernel's warm session (one pytest session each time where threads are no
-    option: outside a notebook, `check()` from a script)."""
+    option: outside a notebook, `check()` from a script). No pass while the tests or the checker differ
+    from what was shipped (katakit.shipped.refuse)."""
     from katakit import run
 
+    checked = None
     if in_notebook():
         if root not in _CHECKERS:
             _CHECKERS[root] = _Checker(root)
-        checker = _CHECKERS[root]
-        results = checker.check(ids)
-        if results is not None:
-            return results
-    return run.run(ids, root=root)
+        checked = _CHECKERS[root].check(ids)
+    from katakit.cli import printable
+
+    return printable(shipped.refuse(checked if checked is not None else run.run(ids, root=root), shipped.guard(root)))
 
 
 def _show(root: Path, kata: manifest.Kata, note: str = "") -> bool:
@@ -163,17 +166,39 @@ def save_cell(kata_id: str, text: str, suffix: str) -> bool:
         other = "%%answer" if suffix == ".py" else "%%kata"
         _say(f"{kata.id} has no {suffix} file ({', '.join(kata.files)}): use {other} {kata.id} for it.")
         return False
-    changed, kept = files.save(root, name, text)
+    try:
+        changed, kept = files.save(root, name, text)
+    except (OSError, ValueError) as err:  # read-only katas/, a link, a FIFO: one line, nothing changed
+        _say(_could_not("save", f"katas/{name}", err))
+        return False
     note = (f"Saved katas/{name}" + (f"; the previous version is in {kept.relative_to(root).as_posix()}." if kept else ".")
             if changed else f"katas/{name} is unchanged.")
     return _show(root, kata, note)
 
 
+def _could_not(verb: str, shown: str, err: Exception) -> str:
+    if isinstance(err, files.Refused):
+        return str(err)
+    reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+    if isinstance(err, OSError) and err.filename and not str(err.filename).endswith(shown):
+        reason += f" ({err.filename})"  # the folder or backup that failed, not the kata file itself
+    return (f"Could not {verb} {shown}: {reason}. Nothing was changed; check that katas/ and .katas/ are writable folders "
+            "(in Colab or Kaggle: that the clone is in the working folder).")
+
+
 def katas_command(line: str) -> int:
-    """%katas [COMMAND ...]: the `katas` command in the notebook; `plot` shows the PNGs inline."""
+    """%katas [COMMAND ...]: the `katas` command in the notebook; `plot` shows the PNGs inline. A line that does
+    not parse (an open quote, an unknown command) gets one line, as in a terminal, never a traceback."""
     from katakit import cli
 
-    args = shlex.split(line)
+    try:
+        args = shlex.split(line)
+    except ValueError as err:  # shlex: "No closing quotation"
+        _say(f"%katas {line.strip()}: {err} (a quote opened and not closed). For example: %katas hint q13")
+        return 2
+    parsed = _parse(cli, args)
+    if isinstance(parsed, int):
+        return parsed
     if args[:1] == ["watch"]:
         print("In a notebook, run the kata's %%kata cell again instead of `katas watch`.")
         return 2
@@ -183,6 +208,23 @@ def katas_command(line: str) -> int:
         _say(OUTSIDE.format(here=Path.cwd()))
         return 2
     return _captured(lambda console: cli.main(args, console))
+
+
+def _parse(cli, args: list[str]):
+    """args checked with the `katas` parser first: --help prints the help (0); an error prints argparse's own
+    one-line reason (2). Anything else: None (go on)."""
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            cli.build_parser().parse_args(args)
+    except SystemExit as done:
+        if done.code in (0, None):
+            print(out.getvalue(), end="")
+            return 0
+        reason = re.sub(r"^katas( [\w-]+)?: error: ", "", (err.getvalue().strip().splitlines() or ["not a command"])[-1])
+        _say(f"%katas {' '.join(args)}: {reason}. `%katas --help` lists the commands.")
+        return 2
+    return None
 
 
 def _captured(command) -> int:
@@ -268,7 +310,8 @@ def workbook(root: Path, katas: list[manifest.Kata]) -> dict:
         cells.append(_cell("markdown", f"## {kata.id} · {kata.title}\n\n> {kata.question}\n\n{what} "
                                        f"Stuck? `%katas hint {kata.id}`."))
         for name in kata.files:
-            text = (root / "katas" / name).read_bytes().decode("utf-8", errors="replace")
+            path = files.kata_file(root, name)  # a FIFO is never opened (it would wait forever); a link is refused
+            text = path.read_bytes().decode("utf-8", errors="replace") if path else shipped.stub(name) or ""
             magic = "%%kata" if name.endswith(".py") else "%%answer"
             cells.append(_cell("code", f"{magic} {kata.id}\n{text.rstrip(chr(10))}"))
     return {"cells": cells, "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
@@ -278,11 +321,16 @@ def workbook(root: Path, katas: list[manifest.Kata]) -> dict:
 
 
 def write_workbook(root: Path, katas: list[manifest.Kata], path: Path) -> Path | None:
-    """Write the workbook from the learner's current files; an existing one goes to .katas/backups/ first."""
-    kept = files.backup(root, path) if path.is_file() else None
+    """Write the workbook from the learner's current files; an existing one goes to .katas/backups/ first.
+    Every kata file is read (and refused by name when it is a link, a FIFO or a folder) before anything is
+    written; an existing workbook that is not a regular file is refused too, so nothing is written through it."""
     book = workbook(root, katas)
     for n, cell in enumerate(book["cells"]):
         cell["id"] = f"cell-{n}"
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        raise files.Refused(f"{path.name} is a link or not a regular file: `katas notebook` writes nothing through "
+                            "it. Remove it, or write the workbook elsewhere with --out.")
+    kept = files.backup(root, path) if path.is_file() else None
     path.write_text(json.dumps(book, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return kept
 

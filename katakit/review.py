@@ -19,8 +19,28 @@ HEADER = "# Written by `katas review`. Do not edit by hand: run `katas review qN
 
 
 def load_marks(root: Path) -> dict[str, dict]:
-    path = root / REVIEW_FILE
-    return tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    """The marks in .katas/review.toml ({} when there are none). A file that cannot be read as marks (edited by
+    hand, cut short, not TOML, the wrong shape, too large, a link, a FIFO) is moved to .katas/backups/ unopened,
+    and said so in one line on stderr: plain `katas` goes on, and nothing is lost."""
+    from katakit import files
+
+    try:
+        path = files.regular(root, REVIEW_FILE)
+        if path is None:
+            return {}
+        marks = tomllib.loads(path.read_bytes().decode("utf-8"))
+        if all(isinstance(m, dict) and all(isinstance(v, bool) for v in m.values()) for m in marks.values()):
+            return marks
+        problem = "it does not hold marks (each kata a table of ideas, each true or false)"
+    except (ValueError, RecursionError) as err:  # files.Refused, TOMLDecodeError, UnicodeDecodeError
+        problem = str(err).split(". ")[0].splitlines()[0] if str(err) else type(err).__name__
+    try:
+        where = f"moved to {files.set_aside(root, REVIEW_FILE).relative_to(root).as_posix()}"
+    except (OSError, ValueError) as err:
+        where = f"left where it is ({err})"
+    sys.stderr.write(f"Note: {REVIEW_FILE.as_posix()} could not be read ({problem}); it was {where}, and your "
+                     "review marks start afresh (`katas review` sets them again).\n")
+    return {}
 
 
 def save_marks(root: Path, marks: dict[str, dict]) -> None:
@@ -31,6 +51,9 @@ def save_marks(root: Path, marks: dict[str, dict]) -> None:
             key = concept.replace("\\", "\\\\").replace('"', '\\"')
             lines.append(f'"{key}" = {"true" if covered else "false"}')
         lines.append("")
+    from katakit import files
+
+    files.regular(root, REVIEW_FILE)  # never written through a link (it could lead out of .katas/), nor a FIFO
     (root / REVIEW_FILE).parent.mkdir(parents=True, exist_ok=True)
     (root / REVIEW_FILE).write_text("\n".join(lines), encoding="utf-8")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 from rich.console import Console
 from rich.markup import escape
@@ -160,27 +161,38 @@ def report_markdown(katas: list[Kata], results: dict[str, KataResult], warnings:
     return "\n".join(lines) + "\n"
 
 
+# What XML 1.0 allows (tab, newline, carriage return, and the rest above U+0020 but surrogates, U+FFFE, U+FFFF).
+# A learner's exception message can hold anything (\x00, \x1b, a lone surrogate); anything else is dropped.
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
 def report_junit(katas: list[Kata], results: dict[str, KataResult]) -> str:
     """JUnit XML: a test suite per kata, a test case per check; the teaching message is the failure text.
-    A not-started check is a skipped test case, so a half-done course reads as unfinished, not broken."""
+    A not-started check is a skipped test case, so a half-done course reads as unfinished, not broken.
+    Characters XML forbids are dropped from every name and message, so the file always parses."""
     from xml.etree import ElementTree as ET
 
     suites = ET.Element("testsuites", name="gradient descent katas")
     for kata in katas:
         result = results[kata.id]
         checks = result.checks
-        suite = ET.SubElement(suites, "testsuite", name=f"{kata.id} {kata.title}", tests=str(len(checks)),
+        suite = ET.SubElement(suites, "testsuite", name=_xml(f"{kata.id} {kata.title}"), tests=str(len(checks)),
                               failures=str(sum(c.outcome == "failed" for c in checks)),
                               errors=str(sum(c.outcome == "error" for c in checks)),
                               skipped=str(sum(c.outcome == "not_started" for c in checks)))
         ET.SubElement(ET.SubElement(suite, "properties"), "property", name="status", value=result.status)
         for check in checks:
-            case = ET.SubElement(suite, "testcase", classname=f"katas.{kata.name}", name=check.name)
-            first = check.message.splitlines()[0] if check.message else check.outcome
+            case = ET.SubElement(suite, "testcase", classname=_xml(f"katas.{kata.name}"), name=_xml(check.name))
+            message = _xml(check.message)
+            first = message.splitlines()[0] if message.strip() else check.outcome
             if check.outcome == "failed":
-                ET.SubElement(case, "failure", message=first[:200]).text = check.message
+                ET.SubElement(case, "failure", message=first[:200]).text = message
             elif check.outcome == "error":
-                ET.SubElement(case, "error", message=first[:200]).text = check.message
+                ET.SubElement(case, "error", message=first[:200]).text = message
             elif check.outcome == "not_started":
                 ET.SubElement(case, "skipped", message=first[:200])
     ET.indent(suites)

@@ -116,39 +116,86 @@ def _filled(value: str) -> bool:
     return bool(value.replace("_", "").strip(" *`"))
 
 
+# Learner text is parsed line by line with str methods, never with a regex that can backtrack: each line is
+# stripped first, then compared with fixed strings, so any input (a line of 10^5 spaces, a run of `*`) costs
+# time in proportion to its length.
+
+def _heading(line: str) -> str | None:
+    """The title of a `## Title` line, else None (`###` and indented lines are not section headings)."""
+    if line.startswith("##") and line[2:3].isspace() and line[2:].strip():
+        return line[2:].strip()
+    return None
+
+
 def _sections(source: str) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     current = None
     for line in source.splitlines():
-        heading = re.match(r"^##\s+(.+?)\s*$", line)
-        if heading:
-            current = heading.group(1)
+        heading = _heading(line)
+        if heading is not None:
+            current = heading
             found[current] = []
         elif current is not None:
             found[current].append(line)
     return found
 
 
-_MARK = re.compile(r"^\s*[-*+]\s*\[\s*([xX✓✔]?)\s*\]\s*(.+?)\s*$")
-_ANSWER = re.compile(r"^\s*(?:[-*+]|\d+\.)?\s*(.*?)\s*\**Answer:\**\s*(.*?)\s*$")
-_OUTPUT = re.compile(r"^\s*\**Output:\**\s*(.*?)\s*$")
+_TICKS = ("", "x", "X", "✓", "✔")
+
+
+def _task_line(line: str) -> tuple[bool, str] | None:
+    """A task-list line, `- [ ] statement` or `- [x] statement` (also `*`/`+`, `✓`): (ticked, statement)."""
+    text = line.strip()
+    if text[:1] not in ("-", "*", "+"):
+        return None
+    text = text[1:].lstrip()
+    close = text.find("]")
+    if not text.startswith("[") or close < 0:
+        return None
+    tick, statement = text[1:close].strip(), text[close + 1:].strip()
+    if tick not in _TICKS or not statement:
+        return None
+    return bool(tick), statement
+
+
+def _blank_line(line: str) -> tuple[str, str] | None:
+    """A fill-in line, `- prompt **Answer:** value` (a list marker `-`, `*`, `+` or `1.` is optional):
+    (prompt, value), both without the bold stars around them."""
+    text = line.strip()
+    at = text.find("Answer:")
+    if at < 0:
+        return None
+    head = text[:at]
+    if head[:1] in ("-", "+"):
+        head = head[1:]
+    else:
+        digits = len(head) - len(head.lstrip("0123456789"))
+        if digits and head[digits:digits + 1] == ".":
+            head = head[digits + 1:]
+    return head.strip().strip("* "), text[at + len("Answer:"):].lstrip("*").strip().strip("* ")
+
+
+def _output_line(line: str) -> str | None:
+    """The prediction of an `**Output:** value` line, else None."""
+    text = line.strip().lstrip("*")
+    return text[len("Output:"):].lstrip("*").strip() if text.startswith("Output:") else None
 
 
 def parse(source: str, path: Path) -> Answer:
     """Read the four parts of a written kata file; a missing part is simply empty."""
-    parts = _sections(source)
+    parts = _sections(source.removeprefix("\ufeff"))  # a byte order mark (VS Code's "UTF-8 with BOM") is not text
     if "Your answer" not in parts:
         raise WrittenFailure([Failure(f"{path.as_posix()} lost its '## Your answer' heading; put it back above "
                                       "your answer.", cause="layout")])
     answer = Answer(path, "\n".join(parts["Your answer"]).strip())
     for line in parts.get("Check yourself", []):
-        mark = _MARK.match(line)
+        mark = _task_line(line)
         if mark:
-            answer.marks[_squash(mark.group(2))] = bool(mark.group(1))
+            answer.marks[_squash(mark[1])] = mark[0]
     for line in parts.get("Fill in the blanks", []):
-        blank = _ANSWER.match(line)
-        if blank and "Answer:" in line:
-            answer.blanks[_squash(blank.group(1).strip("* "))] = blank.group(2).strip("* ")
+        blank = _blank_line(line)
+        if blank:
+            answer.blanks[_squash(blank[0])] = blank[1]
     lines, code = parts.get("Predict the output", []), None
     for n, line in enumerate(lines):
         if line.strip().startswith("```"):
@@ -156,7 +203,7 @@ def parse(source: str, path: Path) -> Answer:
                 code = []
             else:
                 answer.predictions[_code_key("\n".join(code))] = next(
-                    (m.group(1) for later in lines[n + 1:] if (m := _OUTPUT.match(later)) and "Output:" in later), "")
+                    (found for later in lines[n + 1:] if (found := _output_line(later)) is not None), "")
                 code = None
         elif code is not None:
             code.append(line)
@@ -227,12 +274,43 @@ def judge_statements(answer: Answer, statements: tuple[Statement, ...]) -> list[
 # "you should decrease it slightly". Only whole leading or trailing words are stripped, and never a word that
 # changes the meaning: "not 2", "at least 10", "2 or 4" and "decrease, not increase" keep their extra words,
 # so they stay wrong (the self-test proves it).
-_HEDGE = re.compile(r"^(?:about|around|roughly|approximately|approx\.?|nearly|close to|circa|ca\.|~|≈|exactly|just|"
-                    r"only|precisely|you should|we should|you would|we would|i would|should|you|we|to|it|the)\s+")
-_TRAILING = re.compile(r"\s+(?:it|its value|the weight|the element|the elements value|the weights value|"
-                       r"the value|that element|that weight|slightly|a little|a bit|a tiny bit|a little bit|"
-                       r"by a little|by a small amount)$")
-_NUMBER = re.compile(r"^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$")
+# Kept as word lists, not patterns: each pass drops whole words from either end, so the cost stays linear in the
+# length of the answer ("about " repeated 10^5 times included).
+_HEDGE = tuple(tuple(h.split()) for h in (
+    "about", "around", "roughly", "approximately", "approx", "approx.", "nearly", "close to", "circa", "ca.", "~",
+    "≈", "exactly", "just", "only", "precisely", "you should", "we should", "you would", "we would", "i would",
+    "should", "you", "we", "to", "it", "the"))
+_TRAILING = tuple(tuple(t.split()) for t in (
+    "it", "its value", "the weight", "the element", "the elements value", "the weights value", "the value",
+    "that element", "that weight", "slightly", "a little", "a bit", "a tiny bit", "a little bit", "by a little",
+    "by a small amount"))
+_NUMBER = re.compile(r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$")  # one way to split digits: linear
+
+
+_HEDGE_AT: dict[str, list[tuple[str, ...]]] = {}  # by first (last) word: each pass costs a lookup or two
+_TRAILING_AT: dict[str, list[tuple[str, ...]]] = {}
+for _h in _HEDGE:
+    _HEDGE_AT.setdefault(_h[0], []).append(_h)
+for _t in _TRAILING:
+    _TRAILING_AT.setdefault(_t[-1], []).append(_t)
+
+
+def _unhedged(words: list[str]) -> list[str]:
+    """The words without hedges in front and echoes at the end, one of each per pass, while any word is left."""
+    start, end = 0, len(words)
+    while start < end:
+        front = back = 0
+        for h in _HEDGE_AT.get(words[start], ()):  # the first that fits, in _HEDGE's order
+            if tuple(words[start:start + len(h)]) == h:
+                front = len(h)
+                break
+        for t in _TRAILING_AT.get(words[end - 1], ()):  # the longest that fits and leaves a word before it
+            if back < len(t) < end - start - front and tuple(words[end - len(t):end]) == t:
+                back = len(t)
+        if not (front or back) or start + front >= end - back:
+            break
+        start, end = start + front, end - back
+    return words[start:end]
 
 
 def _number(text: str) -> str:
@@ -248,11 +326,9 @@ def normalise(value: str) -> str:
     "2"; hedges ("about", "~", "exactly") and echoes of the question ("decrease it slightly") are dropped."""
     text = value.lower().replace(BLANK, " ").replace("−", "-").strip()  # a typographic minus is a minus
     text = re.sub(r"[`*\"'“”‘’]", "", text).replace("≈", "≈ ").replace("~", "~ ")
-    text = re.sub(r"[.,;:!?]+$", "", text).strip()
+    text = text.rstrip(".,;:!?").strip()  # not a regex: a long run of dots costs linear time
     words = NUMBER_WORDS | {"twice": "2 times", "double": "2 times", "doubled": "2 times", "once": "1 times"}
-    text = " ".join(words.get(w, w) for w in text.split())
-    while (shorter := _TRAILING.sub("", _HEDGE.sub("", f"{text} ", count=1).strip(), count=1).strip()) != text and shorter:
-        text = shorter
+    text = " ".join(_unhedged(" ".join(words.get(w, w) for w in text.split()).split()))
     text = re.sub(r"^(?:x\s*)?([-+]?\d+(?:\.\d+)?)\s*(?:x|×|times?)?(?:\s+as\s+(?:large|big|much))?$", r"\1", text)
     return _number(" ".join(text.split()))
 

@@ -62,9 +62,13 @@ def test_report_json_lists_44_katas_not_started(in_root, capsys):
     assert all(k["failed_checks"] for k in report["katas"])
 
 
-def test_ci_on_a_fresh_fork_is_green_with_0_of_44(in_root, capsys):
+def test_ci_on_a_fresh_fork_is_green_with_0_of_44_and_red_naming_any_edited_file(in_root, capsys, monkeypatch):
     code, out = katas("ci", capsys=capsys)
     assert code == 0 and "0/44 passed" in out and "Verdict: green" in out
+    monkeypatch.setattr(shipped, "guard", lambda root, base=None: shipped.Guard([".github/workflows/katas.yml"]))
+    code, out = katas("ci", capsys=capsys)
+    verdict = out.split("Verdict: red")[-1]
+    assert code == 1 and "Edited or added: .github/workflows/katas.yml." in verdict and "fail" not in verdict, out
 
 
 def test_the_notebook_check_prints_the_kata_report(in_root, capsys):
@@ -95,12 +99,16 @@ def test_the_shipped_stubs_and_checksums_are_current():
         "katakit/shipped.json is stale: run `python -m katakit.shipped --write`")
     assert not shipped.tampered(ROOT), (
         f"guarded files changed since `python -m katakit.shipped --write`: {shipped.tampered(ROOT)}")
+    workflows = {f".github/workflows/{name}.yml" for name in ("classroom", "katas", "selftest")}
+    assert workflows <= set(shipped.load()["checksums"]), "an edited workflow would not cost a pass"
 
 
 def test_a_solved_copy_passes_44_of_44_and_reset_keeps_a_backup(make_copy, katas_in):
     solved_copy = make_copy(solved=True)
     learner_file = solved_copy / "katas" / "q13_mse.py"
     learner_text = learner_file.read_text()
+    (solved_copy / ".katas").mkdir()
+    (solved_copy / ".katas" / "review.toml").write_text('[q17\n"x" = tru')  # corrupt: set aside, plain `katas` goes on
     out = katas_in(solved_copy, ci=["ci", "--report", "report.json"], solution=["solution", "q13"],
                  status=[], review=["review", "17"], reset_without_yes=["reset", "13"],
                  reset=["reset", "13", "--yes"], after=["check", "q13"])
@@ -109,6 +117,7 @@ def test_a_solved_copy_passes_44_of_44_and_reset_keeps_a_backup(make_copy, katas
     assert out["ci"][0] == 0 and "44/44 passed" in out["ci"][1] and "Verdict: green" in out["ci"][1]
     assert out["solution"][0] == 0 and "def mse" in out["solution"][1]
     assert "All 44 katas pass" in out["status"][1]
+    assert [p.read_text() for p in (solved_copy / ".katas" / "backups").glob("review.*.toml")] == ['[q17\n"x" = tru']
     assert out["review"][0] == 0 and "our answer" in out["review"][1] and "Key ideas of a full answer" in out["review"][1]
     assert out["reset_without_yes"][0] == 2 and "--yes" in out["reset_without_yes"][1]
     assert out["reset"][0] == 0 and learner_file.read_text() == shipped.stub("q13_mse.py")
@@ -159,8 +168,13 @@ def test_bad_bytes_odd_files_and_white_space_never_cost_work_or_a_traceback(make
     (copy / "katas" / "q13_mse.py").write_bytes(b"def mse(preds, targets):\n    return 'caf\xe9'\n")
     stub = (copy / "katas" / "q19_update_step.py").read_text()
     (copy / "katas" / "q19_update_step.py").write_text(stub.replace("\n", "  \n") + "\n\n")  # white space only
-    out = katas_in(copy, check=["check", "q13"], ci=["ci"])
+    # an exception message no encoding can print (a lone surrogate) and one that would restyle the terminal
+    (copy / "katas" / "q09_predict.py").write_text('def predict(x, w, b):\n    raise ValueError("a \\ud800 b \\x1b[2J c")\n')
+    out = katas_in(copy, check=["check", "q13"], ci=["ci"], hostile=["check", "q09"])
     assert out["check"][0] == 1 and "byte 0xe9 is not UTF-8" in out["check"][1], out["check"][1]
+    code, text = out["hostile"]
+    assert code == 1 and "ValueError: a \\ud800 b \\x1b[2J c" in text and "\x1b" not in text, text
+    assert "q09" in out["ci"][1].split("Verdict")[1], out["ci"][1][-300:]
     assert "q19" not in out["ci"][1].split("Verdict")[1], "a white-space-only change counts as touching the kata"
     monkeypatch.chdir(copy)  # `katas reset` runs no checks: it can run here, on the copy
     code, text = katas("reset", "q13", "--yes", capsys=capsys)
@@ -173,3 +187,99 @@ def test_bad_bytes_odd_files_and_white_space_never_cost_work_or_a_traceback(make
     code, text = katas("reset", "q13", "--yes", capsys=capsys)
     assert code == 2 and ".katas" in text and "Traceback" not in text, text
     assert (copy / "katas" / "q13_mse.py").read_text().endswith("return 0\n"), "a failed reset changed the file"
+
+
+def test_links_fifos_and_folders_in_katas_are_refused_by_name_and_nothing_is_written_outside(make_copy, capsys,
+                                                                                             monkeypatch):
+    import faulthandler
+
+    from katakit import files, notebook
+
+    copy = make_copy()
+    monkeypatch.chdir(copy)  # nothing here runs a check: it can run in this process, on the copy
+    faulthandler.dump_traceback_later(60, exit=True, file=sys.__stderr__)  # a FIFO that is opened waits forever: fail loudly instead
+    kata, reference = copy / "katas" / "q13_mse.py", (copy / "reference" / "q13_mse.py").read_bytes()
+    outside = copy.parent / "outside"
+    outside.mkdir()
+
+    def refused(*args: str) -> str:
+        code, text = katas(*args, capsys=capsys)
+        assert code == 2 and "Traceback" not in text and len(text.strip().splitlines()) <= 3, (args, code, text)
+        return " ".join(text.split())
+
+    try:
+        kata.unlink()
+        kata.symlink_to(Path("..") / "reference" / "q13_mse.py")  # the stub would land in reference/
+        assert "katas/q13_mse.py is a link (to ../reference/q13_mse.py)" in refused("reset", "q13", "--yes")
+        assert notebook.save_cell("q13", "def mse(p, t):\n    return 0\n", ".py") is False
+        assert "katas/q13_mse.py is a link" in " ".join(capsys.readouterr().out.split())
+        assert "katas/q13_mse.py is a link" in refused("notebook")
+        kata.unlink()
+        if hasattr(os, "mkfifo"):
+            os.mkfifo(kata)
+            for args in (("reset", "q13", "--yes"), ("notebook",)):
+                assert "katas/q13_mse.py is a FIFO (named pipe)" in refused(*args), args
+            kata.unlink()
+        kata.mkdir()
+        assert "katas/q13_mse.py is a folder, not a file katas can read" in refused("reset", "q13", "--yes")
+        kata.rmdir()
+        kata.write_text("def mse(p, t):\n    return 0\n")
+        (copy / ".katas").symlink_to(outside, target_is_directory=True)  # backups would land outside
+        assert ".katas is a link" in refused("reset", "q13", "--yes")
+        (copy / ".katas").unlink()
+        (copy / "workbook.ipynb").symlink_to(Path("reference") / "q13_mse.py")
+        assert "workbook.ipynb is a link or not a regular file" in refused("notebook")
+        (copy / "workbook.ipynb").unlink()
+
+        def read_only(root, name, data):
+            raise PermissionError(13, "Permission denied", str(root / "katas" / name))
+
+        monkeypatch.setattr(files, "_write", read_only)  # (a read-only katas/: root ignores the file mode)
+        assert "Could not read or write" in refused("reset", "q13", "--yes")
+        assert notebook.save_cell("q13", "def mse(p, t):\n    return 1\n", ".py") is False
+        said = " ".join(capsys.readouterr().out.split())
+        assert said.startswith("Could not save katas/q13_mse.py: Permission denied.") and "Traceback" not in said, said
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+    assert (copy / "reference" / "q13_mse.py").read_bytes() == reference, "a write went through a link"
+    assert kata.read_text() == "def mse(p, t):\n    return 0\n" and not list(outside.iterdir())
+
+
+def test_notebook_magics_and_a_corrupt_review_file_get_one_line_each(make_copy, capsys, monkeypatch):
+    from katakit import notebook, review, run
+    from katakit.results import Check, KataResult
+
+    monkeypatch.chdir(ROOT)
+    # the notebook's check refuses a pass on edited tests too (the check itself is faked: only the wiring is new)
+    monkeypatch.setattr(run, "run", lambda ids, root=None: {i: KataResult(i, "passed", [Check("ok", "passed")])
+                                                            for i in ids})
+    monkeypatch.setattr(shipped, "guard", lambda root, base=None: shipped.Guard(["tests/test_q13_mse.py"]))
+    assert notebook.check("q13") is False
+    out = " ".join(capsys.readouterr().out.split())
+    assert "(error)" in out and "Not counted as a pass: tests/test_q13_mse.py differs" in out, out
+    monkeypatch.undo()
+    monkeypatch.chdir(ROOT)
+    for line, said in (("hint q13'", "No closing quotation"), ("frobnicate", "invalid choice: 'frobnicate'"),
+                       ("hint", "the following arguments are required: id")):
+        assert notebook.katas_command(line) == 2
+        out = " ".join(capsys.readouterr().out.split())
+        assert out.startswith(f"%katas {line}: ") and said in out and "Traceback" not in out, out
+    copy = make_copy()
+    (copy / ".katas").mkdir()
+    corrupt = [b'[q17\n"x" = tru', b"q17 = 5\n", b"\xff"]  # cut short, the wrong shape, not UTF-8
+    for data in corrupt:
+        (copy / ".katas" / "review.toml").write_bytes(data)
+        assert review.load_marks(copy) == {} and not (copy / ".katas" / "review.toml").exists()
+        note = capsys.readouterr().err
+        assert note.startswith("Note: .katas/review.toml could not be read") and note.count("\n") == 1, note
+    outside = copy.parent / "not-a-review.toml"
+    outside.write_text("[q17]\n")
+    (copy / ".katas" / "review.toml").symlink_to(outside)  # a link and a FIFO are moved aside unopened
+    assert review.load_marks(copy) == {} and "is a link" in capsys.readouterr().err
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(copy / ".katas" / "review.toml")
+        assert review.load_marks(copy) == {} and "is a FIFO" in capsys.readouterr().err
+    kept = sorted((copy / ".katas" / "backups").glob("review.*.toml"))
+    assert sorted(p.read_bytes() for p in kept if p.is_file() and not p.is_symlink()) == sorted(corrupt), kept
+    assert len(kept) == 4 + hasattr(os, "mkfifo") and outside.read_text() == "[q17]\n" and not (
+        copy / ".katas" / "review.toml").exists()

@@ -66,6 +66,11 @@ CASES = {
     "q33": ("pytest-check's failure log patched", "STUB:\nimport pytest_check.check_log as log\n"
             "log.log_failure = lambda *a, **k: None\n", "error", "pytest_check"),
     "q36": ("sys.exit() at import", "\nimport sys\nsys.exit(0)\n", "error", "SystemExit"),
+    "q44": ("an nn.Module subclass whose forward is misspelt (torch raises NotImplementedError: not 'not started')",
+            "\nfrom torch import nn\n\n\nclass Model(nn.Module):\n    def __init__(self, inner):\n        super().__init__()\n"
+            "        self.inner = inner\n\n    def foward(self, x):\n        return self.inner(x)\n\n\n"
+            "def predict_region(model, region):\n    return Model(model)(torch.tensor([region], dtype=torch.float32))\n",
+            "failed", "nn.Module subclass Model has no forward (is it misspelt? you defined `foward`)"),
 }
 BAD_BYTES = {"q34": ("a byte that is not UTF-8 in a .py", "q34_shuffling.py", "line 2, column 6"),
              "q35": ("a byte that is not UTF-8 in a .md", "q35_batch_count.md", "not UTF-8")}
@@ -115,7 +120,7 @@ def test_the_hostile_run_ends_within_a_bound_and_ci_is_red_naming_the_broken_kat
     assert seconds < 60, f"report and ci on the hostile copy took {seconds:.0f} s"
     code, text = out["ci"]
     assert code == 1 and "Verdict: red" in text, text[-500:]
-    for kata_id in ("q04", "q06", "q13", "q28", "q32"):
+    for kata_id in ("q04", "q06", "q13", "q28", "q32", "q44"):
         assert kata_id in text.split("Verdict: red")[1], f"{kata_id} missing from the red verdict"
     assert "pytest.ini" in text, "a pytest.ini beside the shipped configuration is not reported"
 

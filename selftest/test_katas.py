@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from katakit import manifest, run, views
+from katakit import manifest, mistakes, run, views
 
 ROOT = Path(__file__).resolve().parent.parent
 KATAS = manifest.load(ROOT)
@@ -119,3 +119,13 @@ def test_the_correct_variant_passes(variant, overlaid):
     assert result.status == "passed", (
         f"{variant.relative_to(ROOT)} is a correct solution but fails:\n"
         + "\n".join(f"{c.name}: {c.message}" for c in result.failed_checks))
+
+
+def test_no_check_breaks_on_what_a_stub_a_mutant_or_a_variant_gives(stubs, overlaid):
+    """A check never crashes on a learner's value (round() of a tensor, len() of None): each must first establish
+    the value's type and say what it is. A crash outside the learner's code is reported as the check's defect."""
+    results = {f"{k}-stub": r for k, r in stubs.items()} | {
+        path.relative_to(ROOT).as_posix(): overlaid(path) for path in MUTANTS + VARIANTS}
+    broken = {name: [c.message for c in r.failed_checks if mistakes.CHECK_BROKE in c.message][0]
+              for name, r in results.items() if any(mistakes.CHECK_BROKE in c.message for c in r.failed_checks)}
+    assert not broken, "checks broke on these values:\n" + "\n".join(f"{n}: {m}" for n, m in broken.items())

@@ -41,3 +41,22 @@ def steps() -> list:
 def test_the_eager_sgd_step_gives_torchs_own_numbers(n, steps):
     torchs, ours = steps[n]
     assert ours == torchs, f"with {OPTIONS[n]} the eager step differs from torch's"
+
+
+def test_the_journal_skips_bad_lines_and_never_reads_or_writes_through_a_link_or_a_fifo(tmp_path):
+    import os
+
+    from katakit import journal
+
+    assert journal.log(tmp_path, "hint", "q13", level=1)
+    with open(tmp_path / journal.JOURNAL, "a", encoding="utf-8") as out:
+        out.write("not json\n" + "[" * 100_000 + "\n" + '{"event": 3, "kata": "q13", "t": 1}\n')
+    assert [(e["event"], e["level"]) for e in journal.events(tmp_path)] == [("hint", 1)]
+    fifo, link, outside = tmp_path / "fifo", tmp_path / "link", tmp_path / "outside"
+    (fifo / ".katas").mkdir(parents=True)
+    os.mkfifo(fifo / journal.JOURNAL)
+    assert not journal.log(fifo, "hint", "q13") and journal.events(fifo) == []
+    (link / ".katas").mkdir(parents=True)
+    outside.write_text("")
+    (link / journal.JOURNAL).symlink_to(outside)
+    assert not journal.log(link, "hint", "q13") and outside.read_text() == ""

@@ -1,8 +1,9 @@
 """Tests that cannot be fooled and cannot be crashed.
 
 - The bad-input matrix: every code kata's functions made to misbehave (return None, a numpy array, a list,
-  a float, float64, int64, a wrong shape, NaN; raise an unrelated error; change their inputs; never
-  return). Each must fail its kata, never crash the run, with a message that names what came back.
+  a float, float64, int64, a wrong shape, NaN, a tensor on the meta device; numbers or tensors inside a returned container turned into
+  tensors or numpy arrays; raise an unrelated error; change their inputs; never return). Each must fail its
+  kata, never crash the run or a check, with a message that names what came back.
 - No flakes: the reference passes under many seeds, in random test order.
 - Isolation is proven by the hostile-kata matrix (test_hostile.py).
 """
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from katakit import manifest, run, sabotage
+from katakit import manifest, mistakes, run, sabotage
 
 ROOT = Path(__file__).resolve().parent.parent
 KATAS = manifest.load(ROOT)
@@ -30,7 +31,10 @@ def return_types(kata) -> set[str]:
 def applies(kind: str, kata) -> bool:
     """Tensor misbehaviours need a tensor result; "returns None" needs a function that should return something."""
     types = return_types(kata)
-    if sabotage.KINDS[kind][2]:
+    needs = sabotage.KINDS[kind][2]
+    if callable(needs):
+        return needs(types)
+    if needs:
         return "torch.Tensor" in types
     return kind != "none" or types != {"None"}
 
@@ -72,6 +76,8 @@ def test_a_misbehaving_function_fails_its_kata_with_a_message_that_names_it(kata
     assert any(word.lower() in m.lower() for m in messages), (
         f"{kata.id} fails when its functions {kind}, but no message says '{word}':\n" + "\n".join(messages))
     assert not any("Traceback" in m for m in messages), f"{kata.id}: a raw traceback reached the learner"
+    broke = [m for m in messages if mistakes.CHECK_BROKE in m]
+    assert not broke, f"{kata.id}: a check crashed on the value returned when its functions {kind}:\n{broke[0]}"
 
 
 @pytest.mark.parametrize("seed", range(SEEDS))

@@ -7,7 +7,7 @@ from pathlib import Path
 import torch
 
 from katakit import data, oracle, written
-from katakit.checks import KataFailure, expect, require, watching
+from katakit.checks import KataFailure, expect, not_a_float, require, watching
 from katakit.mistakes import made_under_no_grad
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,7 +59,7 @@ def _train(kata, w, b, epochs=EPOCHS):
                 cause="epoch count")
     kinds = sorted({type(v).__name__ for v in losses} - {"float"})
     require(not kinds, f"{called} returned a history holding {', '.join(kinds)}; expected plain Python floats. "
-                       "Record each loss with .item(): a tensor keeps its whole graph alive.", cause="train: floats")
+                       f"{not_a_float(losses)}", cause="train: floats")
     return losses
 
 

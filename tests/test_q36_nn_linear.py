@@ -70,13 +70,21 @@ def test_make_linear_model_returns_an_nn_linear_with_a_bias(kata, seed):
 
 
 def test_the_weight_is_outputs_by_inputs_and_the_bias_has_one_entry_per_output(kata, seed):
-    for n_inputs, n_outputs in ((3, 2), (4, 1)):
-        model, called = _model(kata, n_inputs, n_outputs, seed)
-        shapes = (tuple(model.weight.shape), tuple(model.bias.shape))
-        expect(shapes == ((n_outputs, n_inputs), (n_outputs,)),
-               f"{called}: model.weight has shape {shapes[0]} and model.bias {shapes[1]}; expected "
-               f"({n_outputs}, {n_inputs}) and ({n_outputs},). Which of nn.Linear's two arguments counts the inputs, "
-               "and which the outputs?", cause="wrong shapes")
+    sizes = ((3, 2), (4, 1))
+    made = [_model(kata, n_inputs, n_outputs, seed) for n_inputs, n_outputs in sizes]
+    seen = [(tuple(model.weight.shape), tuple(model.bias.shape)) for model, _ in made]
+    for (n_inputs, n_outputs), (_, called), shapes in zip(sizes, made, seen, strict=True):
+        if shapes == ((n_outputs, n_inputs), (n_outputs,)):
+            continue
+        if seen[0] == seen[1]:  # the same layer whatever it is asked for: numbers written in, not the arguments
+            expect(False, f"{called}: model.weight has shape {shapes[0]} and model.bias {shapes[1]}, the same as for "
+                          f"make_linear_model({sizes[0][0]}, {sizes[0][1]}, ...): the sizes do not follow the "
+                          f"arguments. Build the layer from n_inputs and n_outputs, not from fixed numbers.",
+                   cause="hard-coded sizes")
+        else:
+            expect(False, f"{called}: model.weight has shape {shapes[0]} and model.bias {shapes[1]}; expected "
+                          f"({n_outputs}, {n_inputs}) and ({n_outputs},): one row of n_inputs weights and one bias "
+                          "per output. Are both of nn.Linear's arguments the ones you were given?", cause="wrong shapes")
 
 
 def test_the_parameters_are_float32_and_require_grad(kata, seed):
