@@ -13,7 +13,7 @@ import io
 import json
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from katakit import files, manifest
@@ -126,6 +126,7 @@ class Learner:
     statuses: dict[str, str]  # kata id -> status
     failing: dict[str, list[tuple[str, str]]]  # kata id -> [(check name, first line of its message)]
     learning: dict[str, dict] = field(default_factory=dict)  # kata id -> {"first_try": {...}, "quiz": {...}}, valid only
+    history: dict[str, dict] = field(default_factory=dict)  # kata id -> its well-formed teacher's fields
 
     @property
     def passed(self) -> int:
@@ -202,7 +203,7 @@ def read_reports(folder: Path) -> tuple[list[Learner], list[str]]:
                                                   k.get("messages") or [""] * len(k.get("failed_checks", [])),
                                                   strict=False)]
                    for k in katas if k["status"] in ("failed", "error")}
-        learners.append(Learner(_learner_name(path), statuses, failing, read_learning(katas)))
+        learners.append(Learner(_learner_name(path), statuses, failing, read_learning(katas), read_history(katas)))
     return learners, skipped
 
 
@@ -272,6 +273,73 @@ def learning_markdown(learners: list[Learner], katas: list[manifest.Kata]) -> st
     return "\n".join(lines)
 
 
+def _when(value) -> datetime | None:
+    """An ISO 8601 time from someone else's JSON, or None when it is not one."""
+    if not isinstance(value, str) or len(value) > 40:
+        return None
+    try:
+        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when if when.tzinfo is not None else None
+
+
+def read_history(katas: list) -> dict[str, dict]:
+    """Per kata id, the teacher's fields of a report's entries (hints_seen, solution_forced, checks, first_check,
+    last_check), each kept only when well formed: these are other people's files, and a field that is missing,
+    of the wrong type or out of range is left out rather than trusted or fatal."""
+    found = {}
+    for entry in katas:
+        fields = {}
+        level, forced, checks = entry.get("hints_seen"), entry.get("solution_forced"), entry.get("checks")
+        if isinstance(level, int) and not isinstance(level, bool) and 0 <= level <= 99:
+            fields["hints_seen"] = level
+        if isinstance(forced, bool):
+            fields["solution_forced"] = forced
+        if isinstance(checks, int) and not isinstance(checks, bool) and 0 <= checks <= 1_000_000:
+            fields["checks"] = checks
+        first, last = _when(entry.get("first_check")), _when(entry.get("last_check"))
+        if first and last and first <= last:
+            fields["span"] = (last - first).total_seconds()
+        if fields:
+            found[str(entry.get("id"))] = fields
+    return found
+
+
+def _duration(seconds: float) -> str:
+    minutes = int(seconds // 60)
+    return f"{minutes // 60}h {minutes % 60:02d}m" if minutes >= 60 else f"{minutes}m"
+
+
+def effort(learner: Learner, katas: list[manifest.Kata]) -> list[str]:
+    """Hint levels seen (summed over katas), solutions opened before a pass, checks (attempts with new content)
+    and time (first to last check, summed over katas); '-' where the report said nothing well formed."""
+    ids = {k.id for k in katas}
+    mine = [fields for kata_id, fields in learner.history.items() if kata_id in ids]
+
+    def total(key):
+        values = [f[key] for f in mine if key in f]
+        return sum(values) if values else None
+
+    counts = [total("hints_seen"), total("solution_forced"), total("checks")]
+    span = total("span")
+    return ["-" if v is None else str(int(v)) for v in counts] + ["-" if span is None else _duration(span)]
+
+
+def effort_rows(learners: list[Learner], katas: list[manifest.Kata]) -> list[list[str]]:
+    """Per learner: name, passed, then `effort`."""
+    return [[p.name, f"{p.passed}/{len(katas)}", *effort(p, katas)]
+            for p in sorted(learners, key=lambda p: (-p.passed, p.name))]
+
+
+def most_forced(learners: list[Learner], katas: list[manifest.Kata], top: int = 5) -> list[tuple[str, int]]:
+    """The katas whose solution most learners opened before passing: (kata id, how many learners)."""
+    ids = {k.id for k in katas}
+    counts: Counter = Counter(kata_id for p in learners for kata_id, f in p.history.items()
+                              if kata_id in ids and f.get("solution_forced") is True)
+    return counts.most_common(top)
+
+
 def common_failures(learners: list[Learner], top: int = 10) -> list[tuple[str, str, int, str]]:
     """The checks that fail most often across the class: (kata id, check, how many learners, a message)."""
     counts: Counter = Counter()
@@ -305,6 +373,12 @@ def markdown(learners: list[Learner], katas: list[manifest.Kata], skipped: list[
     lines += ["| learner | passed | next kata |", "|---|---|---|"] + [f"| {' | '.join(r)} |" for r in people]
     lines += ["", "| kata | passed by | failing | pass rate |", "|---|---|---|---|"]
     lines += [f"| {' | '.join(r)} |" for r in per_kata]
+    lines += ["", "### Hints, solutions and checks", "",
+              "| learner | passed | hint levels seen | solutions opened before a pass | checks | time |",
+              "|---|---|---|---|---|---|"]
+    lines += [f"| {' | '.join(r)} |" for r in effort_rows(learners, katas)]
+    forced = most_forced(learners, katas)
+    lines += ["", "Opened before a pass most often: " + (", ".join(f"{k} ({n})" for k, n in forced) if forced else "none")]
     lines += ["", "### The checks that fail most often", ""]
     lines += [f"- {k}: {n} of {len(learners)} fail *{name}*: {message}".rstrip(": ")
               for k, name, n, message in common_failures(learners)]
@@ -314,9 +388,10 @@ def markdown(learners: list[Learner], katas: list[manifest.Kata], skipped: list[
 def csv_text(learners: list[Learner], katas: list[manifest.Kata]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["learner", "passed", *(k.id for k in katas)])
+    writer.writerow(["learner", "passed", *(k.id for k in katas), "hint_levels_seen", "solutions_forced", "checks",
+                     "time"])
     for p in sorted(learners, key=lambda p: p.name):
-        writer.writerow([p.name, p.passed, *(p.statuses.get(k.id, "missing") for k in katas)])
+        writer.writerow([p.name, p.passed, *(p.statuses.get(k.id, "missing") for k in katas), *effort(p, katas)])
     return out.getvalue()
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.markup import escape
 
-from katakit import environment, manifest, review, shipped, views
+from katakit import environment, journal, manifest, review, shipped, views
 
 
 def _console() -> Console:
@@ -26,7 +26,8 @@ def _command(console, rest: str) -> str:
 
 def _guarded(root, ids=None, base=None, record=True) -> tuple[dict, shipped.Guard]:
     """The results, with every pass refused while the tests or the checker differ from what was shipped (or
-    from the starting commit, or `base`), and the guard that judged. `record` False: no first tries are kept."""
+    from the starting commit, or `base`), and the guard that judged. `record`: log each attempt in the journal
+    (a fork's CI does not: its report carries the learner's own journal)."""
     # imported here: run imports torch through the tests, and `katas --help` stays instant
     from katakit import notebook, run
 
@@ -35,7 +36,20 @@ def _guarded(root, ids=None, base=None, record=True) -> tuple[dict, shipped.Guar
     else:
         results = run.run(ids, root=root, record=record)
     found = shipped.guard(root, base)
-    return printable(shipped.refuse(results, found)), found
+    results = printable(shipped.refuse(results, found))
+    if record:
+        _log_checks(root, results)
+    return results, found
+
+
+def _log_checks(root, results) -> None:
+    """A `check` event per kata checked with new content (an attempt), for the teacher's report; never fatal."""
+    from katakit import history
+
+    try:
+        history.log_checks(root, manifest.load(root), results)
+    except Exception:  # the record is a courtesy; a check's verdict never depends on it
+        pass
 
 
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
@@ -58,8 +72,8 @@ def printable(results: dict) -> dict:
     return results
 
 
-def _check(root, ids=None):
-    return _guarded(root, ids)[0]
+def _check(root, ids=None, record=True):
+    return _guarded(root, ids, record=record)[0]
 
 
 def _warn_tampering(console, root, found: shipped.Guard | None = None) -> list[str]:
@@ -113,8 +127,10 @@ def cmd_check(args, root, katas, console) -> int:
         for kata in chosen:
             views.show_kata(console, kata, results[kata.id])
             if results[kata.id].status == "passed":
-                console.print(f"\n[green]{kata.id} passes.[/] See our solution: "
+                console.print(f"\n[green]{kata.id} passes.[/] See our solution and the other ways that pass: "
                               f"[bold]{_command(console, f'solution {kata.id}')}[/]")
+                for line in views.links_lines(kata):
+                    console.print(line)
         return 0 if all(results[k.id].status == "passed" for k in chosen) else 1
     results, found = _guarded(root)
     _warn_tampering(console, root, found)
@@ -143,7 +159,20 @@ def cmd_hint(args, root, katas, console) -> int:
         views.say(console, f"  {n}. {escape(hint)}")
     if level < len(kata.hints):
         console.print(f"\n  Still stuck? [bold]{_command(console, f'hint {kata.id} --level {level + 1}')}[/]")
+    else:  # the last hint: the reading is the next help
+        for line in views.links_lines(kata):
+            console.print(line)
+    journal.log(root, "hint", kata.id, level=level)
     return 0
+
+
+def _history(root, katas) -> dict:
+    from katakit import history
+
+    try:
+        return history.summary(root, katas)
+    except Exception:  # an unreadable journal loses the teacher's columns, never the report
+        return {}
 
 
 def cmd_report(args, root, katas, console) -> int:
@@ -162,7 +191,7 @@ def cmd_report(args, root, katas, console) -> int:
     if args.markdown:
         print(views.report_markdown(katas, results, warnings, learning=learned), end="")
     else:
-        print(views.report_json(katas, results, learning=learned, warnings=warnings))
+        print(views.report_json(katas, results, learning=learned, warnings=warnings, history=_history(root, katas)))
     return 0
 
 
@@ -210,6 +239,14 @@ def cmd_roster(args, root, katas, console) -> int:
         for row in rows:
             table.add_row(*map(escape, row))
         console.print(table)
+    table = Table("learner", "passed", "hint levels seen", "solutions opened before a pass", "checks", "time",
+                  title="hints, solutions and checks")
+    for row in classroom.effort_rows(learners, katas):
+        table.add_row(*map(escape, row))
+    console.print(table)
+    forced = classroom.most_forced(learners, katas)
+    console.print("[bold]Opened before a pass most often:[/] " + (
+        ", ".join(f"{k} ({n} of {len(learners)})" for k, n in forced) if forced else "none"))
     console.print("[bold]The checks that fail most often[/]")
     for kata_id, name, n, message in classroom.common_failures(learners):
         console.print(f"  {kata_id}: {n} of {len(learners)} fail [italic]{escape(name)}[/]" + (
@@ -265,7 +302,8 @@ def cmd_ci(args, root, katas, console) -> int:
 
             learned = quiz.learning(root, katas, results)
             (args.here / args.report).write_text(views.report_json(katas, results, learning=learned,
-                                                                   warnings=warnings) + "\n", encoding="utf-8")
+                                                                   warnings=warnings,
+                                                                   history=_history(root, katas)) + "\n", encoding="utf-8")
     except Exception as err:  # the checker itself broke: say so, and never call that green
         text = f"## Gradient descent katas\n\nThe checks could not run: {type(err).__name__}: {err}\n"
         broken, changed, touched = ["(all)"], [], []
@@ -313,6 +351,8 @@ def cmd_reset(args, root, katas, console) -> int:
 
 
 def cmd_solution(args, root, katas, console) -> int:
+    from katakit import solutions
+
     kata = manifest.get(args.id, katas)
     status = _check(root, [kata.id])[kata.id].status
     if status != "passed" and not args.force:
@@ -323,9 +363,17 @@ def cmd_solution(args, root, katas, console) -> int:
     if status != "passed":
         console.print("[yellow]Showing the solution of a kata you have not solved. Reading it now means you "
                       "skip the part where you learn it; close it and try once more if you can.[/]")
-    for name in kata.files:
-        console.rule(f"reference/{name}")
-        console.print(escape((root / "reference" / name).read_text(encoding="utf-8")))
+    journal.log(root, "solution", kata.id, forced=status != "passed")
+    if args.diff:
+        pairs = []
+        for name in kata.files:
+            mine = root / "katas" / name
+            pairs.append((name, mine.read_bytes().decode("utf-8", errors="replace") if mine.is_file() else "",
+                          (root / "reference" / name).read_text(encoding="utf-8")))
+        for line in views.diff_lines(kata, pairs):
+            console.print(line)
+        return 0
+    views.show_solution(console, root, kata, solutions.ways(root, kata))
     return 0
 
 
@@ -345,15 +393,24 @@ def cmd_review(args, root, katas, console) -> int:
 
 
 def cmd_notebook(args, root, katas, console) -> int:
-    from katakit import notebook
+    from katakit import colab, notebook
 
     path = args.here / args.out
     kept = notebook.write_workbook(root, katas, path)
     shown = path.relative_to(root) if path.is_relative_to(root) else path
     console.print(f"Wrote {shown}: one cell per kata, holding your current files."
                   + (f" The previous workbook is in {kept.relative_to(root)}." if kept else ""))
-    console.print(escape("Open it in Jupyter (`jupyter lab`, needs `pip install -e '.[notebook]'`), VS Code, Colab "
-                         "or Kaggle, and run its first cell."))
+    import importlib.util
+
+    if notebook.in_notebook():  # Colab and Kaggle open notebooks from GitHub or Drive, not from this disk
+        console.print(escape(f"Open {shown} from this Jupyter's file browser. In Colab or Kaggle, open "
+                             f"{colab.NOTEBOOK.as_posix()} from GitHub instead (README, 'In Jupyter'): it holds the "
+                             "same cells."))
+    elif importlib.util.find_spec("jupyterlab") is not None:
+        console.print(escape(f"Open it with `jupyter lab {shown}` (or in VS Code) and run its first cell."))
+    else:  # the kernel alone (ipykernel) cannot open a notebook
+        console.print(escape(f"Open it in VS Code, or install JupyterLab first: `pip install -e '.[notebook]'`, then "
+                             f"`jupyter lab {shown}`. Run its first cell."))
     return 0
 
 
@@ -381,9 +438,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", help="kata id such as q13 or 13")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     p.set_defaults(func=cmd_reset)
-    p = sub.add_parser("solution", help="show our solution once your kata passes")
+    p = sub.add_parser("solution", help="show our solution and the other ways that pass (the lesson's first), "
+                       "once your kata passes")
     p.add_argument("id", help="kata id such as q13 or 13")
     p.add_argument("--force", action="store_true", help="show it even though your kata does not pass yet")
+    p.add_argument("--diff", action="store_true", help="show only how your file differs from ours (a unified diff)")
     p.set_defaults(func=cmd_solution)
     p = sub.add_parser("review", help="compare your written answers with ours and mark what you covered")
     p.add_argument("id", nargs="?", help="one written kata; all passed written katas when left out")

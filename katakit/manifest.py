@@ -26,6 +26,7 @@ class Kata:
     files: tuple[str, ...]
     concepts: tuple[str, ...]
     hints: tuple[str, ...]
+    links: tuple[str, ...] = ()  # the PyTorch documentation pages the kata uses, and the lesson
 
     @property
     def name(self) -> str:
@@ -74,6 +75,7 @@ def _parse(data: dict) -> list[Kata]:
             files=tuple(e["files"]),
             concepts=tuple(e.get("concepts", ())),
             hints=tuple(e.get("hints", ())),
+            links=tuple(e.get("links", ())),
         )
         for e in data["kata"]
     ]

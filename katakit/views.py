@@ -202,8 +202,10 @@ def first_problem(result: KataResult) -> str:
 
 
 def report_json(katas: list[Kata], results: dict[str, KataResult], learning: dict[str, dict] | None = None,
-                **extra) -> str:
-    """`learning` (katakit.quiz.learning): each written kata's "first_try" and "quiz" fields."""
+                history: dict | None = None, **extra) -> str:
+    """`learning` (katakit.quiz.learning): each written kata's "first_try" and "quiz" fields. `history`: per kata
+    id, what the journal says (hint level seen, solution forced, checks and when)."""
+    history = history or {}
     return json.dumps({
         "total": len(katas),
         "passed": sum(results[k.id].status == "passed" for k in katas),
@@ -212,7 +214,7 @@ def report_json(katas: list[Kata], results: dict[str, KataResult], learning: dic
                    "failed_checks": [c.name for c in results[k.id].failed_checks],
                    "messages": [c.message for c in results[k.id].failed_checks],
                    "parts": results[k.id].parts(),
-                   "seed": results[k.id].seed, **(learning or {}).get(k.id, {})} for k in katas],
+                   "seed": results[k.id].seed, **(learning or {}).get(k.id, {}), **history.get(k.id, {})} for k in katas],
     }, indent=2, ensure_ascii=False)
 
 
@@ -293,3 +295,44 @@ def report_junit(katas: list[Kata], results: dict[str, KataResult]) -> str:
                 ET.SubElement(case, "skipped", message=first[:200])
     ET.indent(suites)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+
+
+def links_lines(kata: Kata) -> list[str]:
+    """The reading for a kata: the PyTorch documentation of what it uses, then the lesson (manifest `links`)."""
+    if not kata.links:
+        return []
+    return ["  Read more:"] + [f"    [link={link}]{escape(link)}[/link]" for link in kata.links]
+
+
+def show_solution(console: Console, root, kata: Kata, ways: list) -> None:
+    """Ours (every file of the kata), then each other correct way with its one line on what differs, the
+    lesson's own first, then the reading."""
+    for name in kata.files:
+        console.rule(f"Ours: reference/{name}")
+        console.print(escape((root / "reference" / name).read_text(encoding="utf-8")))
+    if ways:
+        console.rule(f"Other ways that pass ({len(ways)})")
+    for way in ways:
+        console.rule(escape(way.path))
+        console.print(f"[bold]{escape(way.summary or 'Another way that passes.')}[/]\n")
+        console.print(escape(way.source))
+    for line in links_lines(kata):
+        console.print(line)
+
+
+def diff_lines(kata: Kata, pairs: list[tuple[str, str, str]]) -> list[str]:
+    """A unified diff of each of the learner's files (-) against ours (+), as markup lines; pairs are
+    (file name, learner's text, our text)."""
+    import difflib
+
+    colour = {"+": "green", "-": "red", "@": "cyan"}
+    lines = []
+    for name, mine, ours in pairs:
+        diff = list(difflib.unified_diff(mine.splitlines(), ours.splitlines(), f"katas/{name} (yours)",
+                                         f"reference/{name} (ours)", lineterm=""))
+        if not diff:
+            lines.append(f"katas/{escape(name)} is the same as ours.")
+        for line in diff:
+            style = colour.get(line[:1]) if not line.startswith(("+++", "---")) else "bold"
+            lines.append(f"[{style}]{escape(line)}[/]" if style else escape(line))
+    return lines

@@ -34,7 +34,7 @@ def test_the_classroom_workflow_is_generated_from_the_manifest_with_a_point_per_
 
 def test_workflows_pin_their_actions_keep_no_credentials_and_run_only_where_their_verdict_is_true(tmp_path):
     workflows = {p.name: p.read_text(encoding="utf-8") for p in (ROOT / ".github" / "workflows").glob("*.yml")}
-    assert set(workflows) == {"classroom.yml", "katas.yml", "selftest.yml"}
+    assert set(workflows) == {"classroom.yml", "katas.yml", "selftest.yml", "solution-prs.yml"}
     for name, text in workflows.items():
         for action, comment in re.findall(r"uses: (\S+)(.*)", text):
             pinned = re.fullmatch(r"[\w-]+/[\w.-]+@[0-9a-f]{40}", action) and re.fullmatch(r"\s+# v[\d.]+", comment)

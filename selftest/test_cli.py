@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from katakit import cli, manifest, shipped
+from katakit import cli, journal, manifest, shipped
 
 ROOT = Path(__file__).resolve().parent.parent
 KATAS = manifest.load(ROOT)
@@ -27,8 +27,9 @@ def katas(*args, capsys) -> tuple[int, str]:
 
 
 @pytest.fixture
-def in_root(monkeypatch):
+def in_root(monkeypatch, tmp_path):
     monkeypatch.chdir(ROOT)
+    monkeypatch.setattr(journal, "JOURNAL", tmp_path / "journal.jsonl")  # hints seen here are no learner's
 
 
 def test_hint_accepts_13_and_q13_and_prints_the_first_hint(in_root, capsys):

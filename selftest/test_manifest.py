@@ -81,3 +81,24 @@ def test_every_code_kata_has_at_least_two_mutants():
         if kata.kind != "written" and (ROOT / kata.test_file).is_file():
             count = len(list((ROOT / "mutants" / kata.name).glob("*.py")))
             assert count >= 2, f"{kata.id}: {count} mutants; every code kata needs at least two"
+
+
+LINK_HOSTS = {"docs.pytorch.org", "pytorch.org", "jovian.com"}
+LESSON = "https://jovian.com/aakashns/02-linear-regression"
+
+
+@pytest.mark.parametrize("kata", KATAS, ids=lambda k: k.id)
+def test_the_kata_links_to_its_reading(kata):
+    from urllib.parse import urlsplit
+
+    for url in kata.links:
+        parts = urlsplit(url)
+        assert parts.scheme == "https" and parts.hostname in LINK_HOSTS and parts.path.startswith("/"), (
+            f"{kata.id}: link {url!r} is not an https address on {sorted(LINK_HOSTS)}")
+        assert url == url.strip() and " " not in url and parts.path.endswith((".html", "/02-linear-regression")), (
+            f"{kata.id}: link {url!r} is not a documentation page or the lesson")
+    assert len(set(kata.links)) == len(kata.links), f"{kata.id}: a link is listed twice"
+    assert kata.links and kata.links[-1] == LESSON, f"{kata.id}: the last link must be the lesson ({LESSON})"
+    if kata.kind != "written":
+        docs = [u for u in kata.links if urlsplit(u).hostname in ("docs.pytorch.org", "pytorch.org")]
+        assert docs, f"{kata.id}: a code kata needs at least one link to the PyTorch documentation of what it uses"

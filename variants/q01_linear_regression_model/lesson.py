@@ -1,4 +1,6 @@
-"""The lesson's own example of a linear regression problem: crop yields (apples, oranges) from temperature,
+"""The lesson's own example: crop yields from the weather, its 15 rows via torch.from_numpy.
+
+The lesson's own example of a linear regression problem: crop yields (apples, oranges) from temperature,
 rainfall and humidity, its 15 rows as float32 numpy arrays turned into tensors with torch.from_numpy."""
 
 import numpy as np

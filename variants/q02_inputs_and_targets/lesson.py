@@ -1,4 +1,6 @@
-"""The lesson never splits one table: it types the crop inputs and targets as two arrays. The nearest lesson
+"""Column slicing, the nearest the lesson comes (it types inputs and targets as two arrays).
+
+The lesson never splits one table: it types the crop inputs and targets as two arrays. The nearest lesson
 code is slicing (as in `train_ds[0:3]`), here along the columns, with the kata's arguments."""
 
 

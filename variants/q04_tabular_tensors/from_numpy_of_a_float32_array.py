@@ -1,4 +1,6 @@
-"""torch.from_numpy on a float32 array made without a copy (np.asarray): a float32 array given in is shared, not
+"""np.asarray to float32, then torch.from_numpy: no copy of a float32 array.
+
+torch.from_numpy on a float32 array made without a copy (np.asarray): a float32 array given in is shared, not
 copied. The lesson's way; sharing memory is a "going further" note, not a failure."""
 
 import numpy as np

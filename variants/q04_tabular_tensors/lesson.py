@@ -1,4 +1,6 @@
-"""The lesson's two lines, with the kata's rows in place of the typed-in table: a float32 numpy array, then
+"""The lesson's two lines: a float32 numpy array, then torch.from_numpy.
+
+The lesson's two lines, with the kata's rows in place of the typed-in table: a float32 numpy array, then
 torch.from_numpy."""
 
 import numpy as np

@@ -1,4 +1,6 @@
-"""The lesson's w = torch.randn(2, 3) and b = torch.randn(2), with the sizes read from the data instead of typed
+"""The lesson's torch.randn(2, 3) and torch.randn(2), sized from the data, and their .shape.
+
+The lesson's w = torch.randn(2, 3) and b = torch.randn(2), with the sizes read from the data instead of typed
 in, and their .shape returned (a torch.Size is a tuple of ints)."""
 
 import torch

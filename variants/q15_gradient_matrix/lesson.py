@@ -1,4 +1,6 @@
-"""The lesson's way to a slope: backward() on the loss, then read w.grad (on a fresh leaf, so the caller's w
+"""The lesson's way: backward() on a fresh leaf, then read w.grad, instead of a finite difference.
+
+The lesson's way to a slope: backward() on the loss, then read w.grad (on a fresh leaf, so the caller's w
 and its .grad stay untouched)."""
 
 

@@ -1,4 +1,6 @@
-"""The lesson's way: its model function, called inside `with torch.no_grad():` as the lesson does for
+"""The lesson's model function called inside `with torch.no_grad():`.
+
+The lesson's way: its model function, called inside `with torch.no_grad():` as the lesson does for
 everything that needs no gradients (its update step)."""
 
 import torch

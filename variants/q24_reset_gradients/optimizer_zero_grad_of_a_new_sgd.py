@@ -1,4 +1,6 @@
-"""The lesson's reset in its final form: an SGD optimizer over the parameters, then opt.zero_grad()
+"""The lesson's final form: an SGD optimizer over the parameters, then opt.zero_grad().
+
+The lesson's reset in its final form: an SGD optimizer over the parameters, then opt.zero_grad()
 (its first form, `w.grad.zero_()`, is lesson.py)."""
 
 import torch

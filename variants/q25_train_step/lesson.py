@@ -1,4 +1,6 @@
-"""The lesson's own step: its model and mse functions, the update under torch.no_grad(), then the resets
+"""The lesson's first step: model, mse, backward, the update under torch.no_grad(), then the resets.
+
+The lesson's own step: its model and mse functions, the update under torch.no_grad(), then the resets
 outside it (as in the lesson's first, single step)."""
 
 import torch

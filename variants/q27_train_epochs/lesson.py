@@ -1,4 +1,6 @@
-"""The lesson's loop: `for i in range(100)` with its model and mse functions, the update and the resets all
+"""The lesson's loop, `for i in range(100)`, with each epoch's loss recorded by .item().
+
+The lesson's loop: `for i in range(100)` with its model and mse functions, the update and the resets all
 under torch.no_grad(); each epoch's loss recorded with .item(), as the docstring asks."""
 
 import torch

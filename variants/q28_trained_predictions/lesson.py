@@ -1,4 +1,6 @@
-"""The lesson's own steps: `preds = model(inputs)` (here x @ w.t() + b, the lesson's first model), compared
+"""The lesson's preds = model(inputs), then .detach().numpy() as PyTorch's error message advises.
+
+The lesson's own steps: `preds = model(inputs)` (here x @ w.t() + b, the lesson's first model), compared
 with the targets, and `model(torch.tensor([[75, 63, 44.]]))` for a new region; the numpy conversion as
 PyTorch's own error message advises (.detach().numpy())."""
 

@@ -1,4 +1,6 @@
-"""The lesson has no code for this question, only its advice ("if the loss does not decrease, look at the
+"""The lesson's advice (look at the learning rate) written as plain code, one if per case.
+
+The lesson has no code for this question, only its advice ("if the loss does not decrease, look at the
 learning rate"): here is that advice written as plainly as the lesson writes code, one if per case."""
 
 import math

@@ -1,4 +1,6 @@
-"""The lesson's loops: `for xb, yb in train_dl:` as in fit() for a whole epoch, and with print and break to
+"""The lesson's loops: `for xb, yb in train_dl:` for an epoch, and print-and-break for one batch.
+
+The lesson's loops: `for xb, yb in train_dl:` as in fit() for a whole epoch, and with print and break to
 look at the first batch (returning it, as the docstring asks)."""
 
 

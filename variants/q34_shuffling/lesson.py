@@ -1,4 +1,6 @@
-"""The lesson's code: TensorDataset, then DataLoader(train_ds, batch_size, shuffle=True) and `for xb in train_dl`,
+"""The lesson's DataLoader(..., shuffle=True), seeded once with torch.manual_seed.
+
+The lesson's code: TensorDataset, then DataLoader(train_ds, batch_size, shuffle=True) and `for xb in train_dl`,
 once per epoch; the seed goes to PyTorch's global generator with torch.manual_seed, once, before the loader."""
 
 import torch

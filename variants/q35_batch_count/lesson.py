@@ -1,4 +1,6 @@
-"""The lesson's code: a TensorDataset and DataLoader(train_ds, batch_size, shuffle=True), counting the batches
+"""The lesson's DataLoader, counting the batches that `for xb, yb in train_dl` hands out.
+
+The lesson's code: a TensorDataset and DataLoader(train_ds, batch_size, shuffle=True), counting the batches
 that `for xb, yb in train_dl` hands out (one update each)."""
 
 import torch

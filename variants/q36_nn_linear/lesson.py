@@ -1,4 +1,6 @@
-"""The lesson's code, `model = nn.Linear(3, 2)`, with the kata's sizes; the seed goes to torch.manual_seed just
+"""The lesson's `nn.Linear(3, 2)` with the kata's sizes, after torch.manual_seed.
+
+The lesson's code, `model = nn.Linear(3, 2)`, with the kata's sizes; the seed goes to torch.manual_seed just
 before, as the kata's signature asks."""
 
 import torch

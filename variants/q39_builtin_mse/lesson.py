@@ -1,4 +1,6 @@
-"""The lesson's code: `loss_fn = F.mse_loss`, then `loss = loss_fn(model(inputs), targets)`, on the kata's arguments."""
+"""The lesson's `loss_fn = F.mse_loss`, then loss_fn(preds, targets).
+
+The lesson's code: `loss_fn = F.mse_loss`, then `loss = loss_fn(model(inputs), targets)`, on the kata's arguments."""
 
 import torch.nn.functional as F
 

@@ -1,4 +1,4 @@
-"""Resets through the model (model.zero_grad()) and averages the epoch's losses with torch."""
+"""Resets through the model (model.zero_grad()) and averages the epoch's losses with torch.stack(...).mean()."""
 
 import torch
 

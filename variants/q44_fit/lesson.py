@@ -1,4 +1,6 @@
-"""The lesson's fit (its loop verbatim, printing every 10 epochs), collecting what the kata returns: each epoch's
+"""The lesson's fit, its loop verbatim (printing every 10 epochs), returning each epoch's mean loss.
+
+The lesson's fit (its loop verbatim, printing every 10 epochs), collecting what the kata returns: each epoch's
 mean batch loss. Then the lesson's prediction for a new region, `model(torch.tensor([[75, 63, 44.]]))`: one row of
 floats (the lesson's `44.` makes the tensor float32; with the region given as numbers, dtype says so)."""
 
