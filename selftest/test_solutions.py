@@ -186,7 +186,7 @@ def test_a_forks_ci_logs_no_attempt_of_its_own(make_copy, monkeypatch):
 
     copy = make_copy()
     (copy / "katas" / "q13_mse.py").write_text(WRONG)
-    monkeypatch.setattr(run, "run", lambda ids, root: {"q13": KataResult("q13", "failed")})
+    monkeypatch.setattr(run, "run", lambda ids, root, **options: {"q13": KataResult("q13", "failed")})
     cli._check(copy, ["q13"], record=False)
     assert journal.events(copy) == [], "katas ci reports the learner's journal and adds nothing to it"
     cli._check(copy, ["q13"])
