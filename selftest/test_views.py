@@ -275,10 +275,11 @@ def _results(statuses: dict[str, dict[str, str]]) -> dict[str, KataResult]:
     return results
 
 
-def test_hint_with_no_id_hints_the_kata_katas_shows_next(monkeypatch, capsys):
-    from katakit import cli
+def test_hint_with_no_id_hints_the_kata_katas_shows_next(monkeypatch, capsys, tmp_path):
+    from katakit import cli, journal
 
     monkeypatch.chdir(ROOT)
+    monkeypatch.setattr(journal, "JOURNAL", tmp_path / "journal.jsonl")  # hints seen here are no learner's
     monkeypatch.setattr(cli, "_check", lambda root, ids=None: _results({"q13": {"code": "failed"},
                                                                         "q20": {"code": "failed"}}))
     assert cli.main(["hint"]) == 0
