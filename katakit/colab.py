@@ -63,10 +63,12 @@ def text(root: Path) -> str:
                 raise ValueError(f"no shipped stub for {name}: run `python -m katakit.shipped --write` first")
             (Path(folder) / "katas").mkdir(exist_ok=True)
             (Path(folder) / "katas" / name).write_text(stub, encoding="utf-8")
-        book = notebook.workbook(Path(folder), katas)
-    book["cells"][:0] = [notebook._cell("markdown", INTRO), notebook._cell("code", SETUP)]
+        owner, repo = REPOSITORY.split("/")
+        book = notebook.workbook(Path(folder), katas, Path(folder) / NOTEBOOK, (owner, repo, "main"))
+    # this notebook's own intro and setup cell instead of the workbook's; each kata's link opens this notebook
+    book["cells"][:2] = [notebook._cell("markdown", INTRO), notebook._cell("code", SETUP)]
     for n, cell in enumerate(book["cells"]):
-        cell["id"] = f"cell-{n}"
+        cell.setdefault("id", f"cell-{n}")  # a kata's heading keeps its id: its link scrolls to it
     return json.dumps(book, indent=1, ensure_ascii=False) + "\n"
 
 

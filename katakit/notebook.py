@@ -411,6 +411,7 @@ PLACEHOLDER = ("No GitHub remote named origin was found here, so the links and t
 SETUP = """# Setup. In your clone this loads the katas' magics. On Colab or Kaggle (no katas.toml here) it first
 # fetches your katas from GitHub and installs them, which takes about a minute (torch is already there).
 import os
+
 if not os.path.exists("katas.toml"):
     if not os.path.isdir("{repo}"):
         !git clone -q https://github.com/{owner}/{repo}
@@ -450,8 +451,10 @@ def colab_link(owner: str, repo: str, branch: str, path: str, kata_id: str = "")
     return COLAB.format(owner=owner, repo=repo, branch=branch, path=path) + (f"#scrollTo={kata_id}" if kata_id else "")
 
 
-def workbook(root: Path, katas: list[manifest.Kata], path: Path | None = None) -> dict:
-    where = github(root)
+def workbook(root: Path, katas: list[manifest.Kata], path: Path | None = None,
+             where: tuple[str, str, str] | None = None) -> dict:
+    """The workbook's cells; its Colab links name `where` (owner, repo, branch), else this clone's GitHub origin."""
+    where = where or github(root)
     owner, repo, branch = where or ("YOU", "gradient-descent-katas", "main")
     path = path or root / WORKBOOK
     shown = (path.relative_to(root) if path.is_relative_to(root) else Path(path.name)).as_posix()
