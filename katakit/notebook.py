@@ -453,8 +453,7 @@ def colab_link(owner: str, repo: str, branch: str, path: str, kata_id: str = "")
 
 def workbook(root: Path, katas: list[manifest.Kata], path: Path | None = None,
              where: tuple[str, str, str] | None = None) -> dict:
-    """The workbook's cells; its Colab links name `where` (owner, repo, branch), else this clone's GitHub origin."""
-    where = where or github(root)
+    where = where or github(root)  # (owner, repo, branch); given for the shipped notebooks/colab.ipynb
     owner, repo, branch = where or ("YOU", "gradient-descent-katas", "main")
     path = path or root / WORKBOOK
     shown = (path.relative_to(root) if path.is_relative_to(root) else Path(path.name)).as_posix()

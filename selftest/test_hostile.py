@@ -79,7 +79,7 @@ CASES = {
             ("replaced builtins.len", "replaced math.sqrt", "replaced numpy.mean", "removed torch.Tensor.backward",
              "added torch.Tensor.sum", "replaced torch.nn.functional.mse_loss")),
     "q01": ("processes started four ways (a new session, multiprocessing, a double fork, posix_spawn)", SPAWNS,
-            "error", "started 4 processes"),
+            "error", "still running when the checks ended"),  # 4, or 5 while the double fork's middle one exits
     "q22": ("a loop whose bare except swallows every stop",
             "\ndef compare_learning_rates(inputs, targets, lrs, epochs, seed):\n    while True:\n        try:\n"
             "            while True:\n                pass\n        except:  # noqa: E722\n            pass\n", "error",

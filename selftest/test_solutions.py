@@ -140,7 +140,9 @@ def test_the_colab_notebook_is_current_and_the_badge_opens_it():
         f"{colab.NOTEBOOK} is stale: run `python -m katakit.colab --write`")
     book = json.loads(wanted)
     setup = "".join(book["cells"][1]["source"])
-    assert f'REPOSITORY = "https://github.com/{colab.REPOSITORY}"' in setup and "%pip install -q -e ." in setup
+    assert f"https://github.com/{colab.REPOSITORY}" in setup and "%pip install -q -e ." in setup, setup
+    links = re.findall(r"\[Open in Colab\]\(([^)]+)\)", wanted)
+    assert links and all(link.startswith(colab.url() + "#scrollTo=q") for link in links), links[:2]
     magics = [("".join(c["source"]).split("\n", 1)[0]) for c in book["cells"] if c["cell_type"] == "code"]
     expected = [f"{'%%kata' if name.endswith('.py') else '%%answer'} {k.id}" for k in KATAS for name in k.files]
     assert [m for m in magics if m.startswith(("%%kata", "%%answer"))] == expected, "a cell per kata file, in order"

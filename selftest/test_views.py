@@ -131,8 +131,11 @@ def test_after_load_ext_the_checks_own_messages_name_magics_too(monkeypatch, tmp
     assert "`%katas list`" in magics and "`%katas reset`" in magics and "`%katas reset q13`" in magics, magics
 
 
-def test_katas_commands_in_a_notebook_name_magics(monkeypatch, capsys):
+def test_katas_commands_in_a_notebook_name_magics(monkeypatch, capsys, tmp_path):
+    from katakit import journal
+
     monkeypatch.chdir(ROOT)
+    monkeypatch.setattr(journal, "JOURNAL", tmp_path / "journal.jsonl")  # hints seen here are no learner's
     notebook.katas_command("hint q13")
     out = capsys.readouterr().out
     assert "%katas hint q13 --level 2" in out and not re.search(r"(?<!%)katas hint", out), out
@@ -275,10 +278,11 @@ def _results(statuses: dict[str, dict[str, str]]) -> dict[str, KataResult]:
     return results
 
 
-def test_hint_with_no_id_hints_the_kata_katas_shows_next(monkeypatch, capsys):
-    from katakit import cli
+def test_hint_with_no_id_hints_the_kata_katas_shows_next(monkeypatch, capsys, tmp_path):
+    from katakit import cli, journal
 
     monkeypatch.chdir(ROOT)
+    monkeypatch.setattr(journal, "JOURNAL", tmp_path / "journal.jsonl")  # hints seen here are no learner's
     monkeypatch.setattr(cli, "_check", lambda root, ids=None: _results({"q13": {"code": "failed"},
                                                                         "q20": {"code": "failed"}}))
     assert cli.main(["hint"]) == 0
