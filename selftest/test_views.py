@@ -303,3 +303,17 @@ def test_plot_uses_a_passing_code_half_while_the_written_half_is_unfinished(monk
     assert plot._yours(ROOT, "q27", None, console) == "your curve" and not said
     monkeypatch.setattr(run, "run", lambda ids, root: _results({"q27": {"code": "failed", "written": "passed"}}))
     assert plot._yours(ROOT, "q27", None, console) is None and "q27 code does not pass yet" in said[0]
+
+
+def test_the_colab_notebook_has_one_setup_cell_and_each_kata_links_to_itself():
+    import json
+
+    from katakit import colab
+
+    cells = json.loads(colab.text(ROOT))["cells"]
+    sources = ["".join(cell["source"]) for cell in cells]
+    links = [link for source in sources for link in re.findall(r"\]\((https://colab[^)]*)\)", source)]
+    assert len(links) == len(KATAS) and all(COLAB.fullmatch(link) and "/notebooks/colab.ipynb#" in link
+                                            for link in links), links[:2]
+    assert sum("%pip install" in source for source in sources) == 1, "more than one setup cell"
+    assert {k.id for k in KATAS} <= {cell["id"] for cell in cells}, "a link scrolls to a cell id that is not there"
