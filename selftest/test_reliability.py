@@ -42,10 +42,10 @@ def applies(kind: str, kata) -> bool:
 MATRIX = [(k, kind) for k in CODE for kind in sabotage.KINDS if applies(kind, k)]
 
 
-@pytest.fixture(scope="module")
-def runs() -> dict:
+def all_runs() -> dict:
     """Every run these proofs need, in one warm pytest session: each misbehaviour over every kata it applies
-    to, and the reference under each seed, in a random order drawn from it."""
+    to, and the reference under each seed, in a random order drawn from it. (The self-test's conftest starts it
+    early, in the background.)"""
 
     def body(check) -> dict:
         done = {}
@@ -57,6 +57,11 @@ def runs() -> dict:
         return done
 
     return run.warm(body, root=ROOT)
+
+
+@pytest.fixture(scope="module")
+def runs(background) -> dict:
+    return background["reliability"].result() if "reliability" in background else all_runs()
 
 
 @pytest.fixture(scope="module")
