@@ -20,7 +20,7 @@ import watchfiles
 from rich.console import Console
 from rich.markup import escape
 
-from katakit import manifest, run, views
+from katakit import manifest, run, shipped, views
 
 FOOTER = "Watching katas/ · n next · h hint · l list · r re-check · q quit"
 TIMEOUT = ("--kata-timeout=5",)
@@ -148,7 +148,10 @@ def main(root: Path, katas: list[manifest.Kata], console: Console) -> int:
     threading.Thread(target=_read_keys, args=(events, busy), daemon=True).start()
 
     def watch(check) -> None:
-        screen = Screen(katas, console, busy, check)
+        def guarded(ids: list[str]) -> dict:  # no pass while the tests or the checker are edited, as in `katas check`
+            return shipped.refuse(check(ids), shipped.guard(root))
+
+        screen = Screen(katas, console, busy, guarded)
         screen.draw()
         threading.Thread(target=_watch_files, args=(root / "katas", events, stop), daemon=True).start()
         while True:
