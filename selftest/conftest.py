@@ -126,17 +126,15 @@ class Background:
 
 @pytest.fixture(scope="session", autouse=True)
 def background(request, make_copy) -> dict[str, Background]:
-    """The two slowest parts of the self-test start with its first test, not when their turn comes: the
-    notebook's two kernels, and the bad-input and seed rounds (test_reliability.runs_in_background). They run at
-    a lower priority beside the rest, on the cores it leaves idle (the self-test stays under 60 s). Returns the
-    background runs by name."""
+    """The slowest parts of the self-test start with its first test, not when their turn comes: the notebook's
+    two kernels, the stub, mutant and variant rounds (test_katas.all_runs) and the bad-input and seed rounds
+    (test_reliability.all_runs). They run at a lower priority beside the rest, on the cores it leaves idle (the
+    self-test stays under 60 s). Returns the background runs by name."""
     modules = {item.path.name: item.module for item in request.session.items}
     if "test_notebook.py" in modules:
         modules["test_notebook.py"].start(make_copy)
-    started = {}
-    if "test_reliability.py" in modules:
-        started["reliability"] = Background(modules["test_reliability.py"].all_runs)
-    return started
+    return {name: Background(modules[f"test_{name}.py"].all_runs) for name in ("katas", "reliability")
+            if f"test_{name}.py" in modules}
 
 
 @pytest.fixture(scope="session")

@@ -29,10 +29,10 @@ def rounds(files: list[Path]) -> dict[Path, tuple[Path, ...]]:
 ROUNDS = {**rounds(MUTANTS), **rounds(VARIANTS)}
 
 
-@pytest.fixture(scope="module")
-def runs() -> dict:
+def all_runs() -> dict:
     """Every run these proofs need, in one warm pytest session (collected once): the untouched stubs, and
-    each round of mutants and of variants laid over the reference."""
+    each round of mutants and of variants laid over the reference. (The self-test's conftest starts it early,
+    in the background.)"""
 
     def body(check) -> dict:
         done = {"stubs": check()}
@@ -41,6 +41,11 @@ def runs() -> dict:
         return done
 
     return run.warm(body, root=ROOT)
+
+
+@pytest.fixture(scope="module")
+def runs(background) -> dict:
+    return background["katas"].result() if "katas" in background else all_runs()
 
 
 @pytest.fixture(scope="module")
