@@ -53,8 +53,9 @@ def make_copy(tmp_path_factory):
     return make
 
 
-def _forked(copy: Path, env: dict, commands: dict) -> dict:
-    """Run the commands in a fork of this process, inside copy, and return their codes and outputs."""
+def _forked(copy: Path, env: dict, commands: dict, stdin: str = "") -> dict:
+    """Run the commands in a fork of this process, inside copy, with `stdin` as their standard input (a pipe, not
+    a terminal), and return their codes and outputs."""
     read, write = os.pipe()
     pid = os.fork()
     if pid == 0:
@@ -64,7 +65,7 @@ def _forked(copy: Path, env: dict, commands: dict) -> dict:
                 del sys.modules[name]  # this checkout's: the copy has its own
             os.chdir(copy)
             os.environ.update(env)
-            sys.stdin = open(os.devnull)  # noqa: SIM115 - the process ends right after
+            sys.stdin = io.StringIO(stdin)
             from katakit import cli
 
             out = {}
@@ -142,12 +143,12 @@ def katas_in():
     """katas_in(copy, env=None, fresh=False, name=[args], ...) runs each `katas args` in one process inside copy:
     {name: [code, out]}. fresh=True: a new Python process, which imports the copy's own katakit."""
 
-    def run(copy: Path, env: dict | None = None, fresh: bool = False, **commands) -> dict:
+    def run(copy: Path, env: dict | None = None, fresh: bool = False, stdin: str = "", **commands) -> dict:
         env = {"NO_COLOR": "1", **(env or {})}
         if hasattr(os, "fork") and not fresh:
-            return _forked(copy, env, commands)
+            return _forked(copy, env, commands, stdin)
         done = subprocess.run([sys.executable, "-c", _SCRIPT, json.dumps(commands)], cwd=copy, capture_output=True,
-                              stdin=subprocess.DEVNULL, text=True, timeout=600, env={**os.environ, **env})
+                              input=stdin, text=True, timeout=600, env={**os.environ, **env})
         assert done.returncode == 0, done.stderr
         return json.loads(done.stdout.splitlines()[-1])
 

@@ -10,13 +10,10 @@ between Leitner boxes, ends cleanly at EOF; `katas report --json` carries first_
 part passed after two wrong marks is recorded as N-2 of N on the first try.
 """
 
-import contextlib
-import io
 import json
 import os
 import random
 import shutil
-import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -175,39 +172,9 @@ def _fixture_reserve(kata_id: str) -> str:
                    f'{kata_id}."\ntrue = true\nwhy = "Fixture {n}."\n\n' for n in range(4))
 
 
-def _katas(copy: Path, when: datetime, stdin: str = "", **commands) -> dict:
+def _katas(katas_in, copy: Path, when: datetime, stdin: str = "", **commands) -> dict:
     """Run `katas` commands in a fork inside copy, with stdin a pipe holding `stdin` and the clock at `when`."""
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        try:
-            os.close(read)
-            for name in [m for m in sys.modules if m == "conftest" or m.startswith("test_q")]:
-                del sys.modules[name]  # this checkout's: the copy has its own
-            os.chdir(copy)
-            os.environ.update({"NO_COLOR": "1", "KATAS_NOW": when.isoformat()})
-            sys.stdin = io.StringIO(stdin)
-            from katakit import cli
-
-            out = {}
-            for name, args in commands.items():
-                buffer = io.StringIO()
-                with contextlib.redirect_stdout(buffer):
-                    code = cli.main(args)
-                out[name] = [code, buffer.getvalue()]
-            data = json.dumps(out).encode()
-            while data:
-                data = data[os.write(write, data):]
-        finally:
-            os._exit(0)
-    os.close(write)
-    chunks = []
-    while chunk := os.read(read, 1 << 16):
-        chunks.append(chunk)
-    os.close(read)
-    os.waitpid(pid, 0)
-    assert chunks, f"the forked `katas` commands {commands} ended without a result"
-    return json.loads(b"".join(chunks))
+    return katas_in(copy, env={"KATAS_NOW": when.isoformat()}, stdin=stdin, **commands)
 
 
 def _quizzed(copy: Path) -> list[dict]:
@@ -235,7 +202,7 @@ def copy(make_copy):
     return copy
 
 
-def test_the_first_try_keeps_two_wrong_marks_of_a_part_passed_at_the_second_check(copy):
+def test_the_first_try_keeps_two_wrong_marks_of_a_part_passed_at_the_second_check(copy, katas_in):
     name = manifest.get(D, KATAS).name
     reference = (ROOT / "reference" / f"{name}.md").read_text(encoding="utf-8").splitlines()
     marks = [n for n, line in enumerate(reference) if line.lstrip().startswith(("- [ ]", "- [x]"))]
@@ -243,7 +210,7 @@ def test_the_first_try_keeps_two_wrong_marks_of_a_part_passed_at_the_second_chec
     for n in marks[:2]:
         flipped[n] = flipped[n].replace("[x]", "[?]").replace("[ ]", "[x]").replace("[?]", "[ ]")
     (copy / "katas" / f"{name}.md").write_text("\n".join(flipped) + "\n", encoding="utf-8")
-    runs = _katas(copy, NOW, ci=["ci", "--report", "ci.json"], check=["check", D])
+    runs = _katas(katas_in, copy, NOW, ci=["ci", "--report", "ci.json"], check=["check", D])
     first = runs["check"]
     assert first[0] == 1 and "2 of your" in first[1], f"`katas check {D}` with two flipped marks: {first}"
     recorded = {e["kata"] for e in map(json.loads, (copy / ".katas" / "journal.jsonl").read_text().splitlines())
@@ -252,7 +219,7 @@ def test_the_first_try_keeps_two_wrong_marks_of_a_part_passed_at_the_second_chec
     ci = {k["id"]: k for k in json.loads((copy / "ci.json").read_text())["katas"]}
     assert ci[A]["first_try"] == {"right": 0, "of": 0} and "quiz" in ci[A], f"`katas ci --report` gives {ci[A]}"
     (copy / "katas" / f"{name}.md").write_text("\n".join(reference) + "\n", encoding="utf-8")
-    done = _katas(copy, NOW, check=["check", D], report=["report", "--json"])
+    done = _katas(katas_in, copy, NOW, check=["check", D], report=["report", "--json"])
     key = loader.load_module(ROOT / manifest.get(D, KATAS).test_file, "key_for_first_try").KEY
     n = len(key.statements) + len(key.blanks) + len(key.snippets)
     entry = next(k for k in json.loads(done["report"][1])["katas"] if k["id"] == D)
@@ -261,9 +228,9 @@ def test_the_first_try_keeps_two_wrong_marks_of_a_part_passed_at_the_second_chec
         f"`katas report --json` gives {D} first_try {entry['first_try']}; expected {n - 2} right of {n}")
 
 
-def test_the_quiz_asks_passed_due_parts_records_answers_moves_boxes_and_ends_cleanly_at_eof(copy):
+def test_the_quiz_asks_passed_due_parts_records_answers_moves_boxes_and_ends_cleanly_at_eof(copy, katas_in):
     a_title, b_title = manifest.get(A, KATAS).title, manifest.get(B, KATAS).title
-    first = _katas(copy, NOW, "t\nf\n", quiz=["quiz", "--count", "3", "--seed", "1"], again=["quiz"])
+    first = _katas(katas_in, copy, NOW, "t\nf\n", quiz=["quiz", "--count", "3", "--seed", "1"], again=["quiz"])
     code, out = first["quiz"]
     assert code == 0 and "1 of 2 right" in out, f"`katas quiz` with 2 answers for 3 questions, then EOF:\n{out}"
     assert f"· {A} ·" in out and f"· {B} ·" not in out and f"· {C} ·" not in out, (
@@ -273,7 +240,7 @@ def test_the_quiz_asks_passed_due_parts_records_answers_moves_boxes_and_ends_cle
     assert "Nothing is due today" in first["again"][1], f"a second quiz the same day: {first['again']}"
 
     later = NOW + timedelta(days=1)  # A (a wrong answer) and B (all right, box 1) are both due
-    second = _katas(copy, later, "t\n" * 4, status=[], quiz=["quiz", "--count", "4", "--seed", "2"],
+    second = _katas(katas_in, copy, later, "t\n" * 4, status=[], quiz=["quiz", "--count", "4", "--seed", "2"],
                     report=["report", "--json"])
     assert "2 written parts are due for a quiz: katas quiz" in second["status"][1], second["status"][1]
     asked = _quizzed(copy)[4:]
