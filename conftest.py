@@ -9,6 +9,7 @@ process and kills it by wall clock. Each check's result is recorded as data (kat
 in the report's user_properties), so the `katas` command never parses text.
 """
 
+import functools
 import hashlib
 from pathlib import Path
 
@@ -88,9 +89,20 @@ def kata_seed(config, kata_name: str) -> int:
         return config.getoption("kata_seed")
     if config.getoption("impl") != "katas":
         return 0
+    paths = _kata_files(kata_name, (ROOT / "katas").stat().st_mtime_ns)
+    return _content_seed(tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths))
+
+
+@functools.lru_cache(maxsize=64)
+def _kata_files(kata_name: str, folder_version: int) -> list[Path]:  # once per version of the folder's listing
+    return sorted((ROOT / "katas").glob(f"{kata_name}.*"))
+
+
+@functools.lru_cache(maxsize=64)
+def _content_seed(versions: tuple) -> int:  # once per version of the files, not once per check
     digest = hashlib.sha256()
-    for path in sorted((ROOT / "katas").glob(f"{kata_name}.*")):
-        digest.update(path.read_bytes())
+    for path, *_ in versions:
+        digest.update(Path(path).read_bytes())
     return int(digest.hexdigest()[:8], 16) % 100_000
 
 

@@ -380,12 +380,7 @@ def cmd_solution(args, root, katas, console) -> int:
 def cmd_watch(args, root, katas, console) -> int:
     from katakit import watch
 
-    code = watch.main(root, katas, console)
-    if args.whole_program:  # quit at once: the interpreter's teardown (torch's above all) takes a while
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
-    return code
+    return watch.main(root, katas, console)
 
 
 def cmd_review(args, root, katas, console) -> int:
@@ -495,7 +490,23 @@ def main(argv: list[str] | None = None, console: Console | None = None) -> int:
     """The `katas` command; argv None means the real command line (this is the whole program)."""
     args = build_parser().parse_args(argv)
     args.whole_program = argv is None
-    console = console or _console()
+    code = _main(args, console or _console())
+    if args.whole_program:  # quit at once, all said and written: the interpreter's teardown of torch takes 0.3 s
+        _quit(code)
+    return code
+
+
+def _quit(code: int) -> None:
+    """End the process now, with its output flushed (a reader that has gone only loses what it did not read)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
+
+
+def _main(args, console: Console) -> int:
     try:
         environment.check()  # a bad KATAS_* value: one line naming it, exit status 2 (a ValueError, below)
         args.here = Path.cwd()  # paths the learner types are relative to where they typed them

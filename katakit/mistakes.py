@@ -247,9 +247,17 @@ def _innermost(error: BaseException):
     return tb
 
 
-@functools.cache
 def _stub_raises(name: str) -> frozenset[tuple[str, str]]:
     """(function, statement) for each `raise` of the shipped stub katas/<name>, as ast.unparse writes it."""
+    try:
+        version = shipped.SHIPPED.stat()
+    except OSError:
+        return frozenset()
+    return _stub_raises_in(name, version.st_mtime_ns, version.st_size)
+
+
+@functools.lru_cache(maxsize=64)
+def _stub_raises_in(name: str, *version) -> frozenset[tuple[str, str]]:  # once per shipped.json's version
     source = shipped.stub(name)
     if source is None:
         return frozenset()
@@ -258,6 +266,14 @@ def _stub_raises(name: str) -> frozenset[tuple[str, str]]:
         if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
             found |= {(fn.name, ast.unparse(node)) for node in ast.walk(fn) if isinstance(node, ast.Raise)}
     return frozenset(found)
+
+
+@functools.lru_cache(maxsize=64)
+def _raises(path: str, *version) -> tuple[tuple[int, int, str], ...]:  # once per version of the kata's file
+    """(first line, last line, statement) of every `raise` in the file, as ast.unparse writes it."""
+    tree = ast.parse(files.decode(Path(path).read_bytes(), Path(path).name))
+    return tuple((node.lineno, node.end_lineno or node.lineno, ast.unparse(node)) for node in ast.walk(tree)
+                 if isinstance(node, ast.Raise))
 
 
 def stub_raised(error: BaseException, kata_file: Path) -> bool:
@@ -270,13 +286,14 @@ def stub_raised(error: BaseException, kata_file: Path) -> bool:
         return False
     code = tb.tb_frame.f_code
     try:
-        if Path(code.co_filename).resolve() != kata_file.resolve():
+        path = kata_file if code.co_filename == str(kata_file) else kata_file.resolve()
+        if path is not kata_file and Path(code.co_filename).resolve() != path:
             return False
-        tree = ast.parse(files.decode(kata_file.read_bytes(), kata_file.name))
+        version = path.stat()
+        raises = _raises(str(path), version.st_mtime_ns, version.st_size, version.st_ino)
     except (OSError, ValueError, SyntaxError):  # the file changed since it was loaded: not the stub as shipped
         return False
-    here = [ast.unparse(node) for node in ast.walk(tree)
-            if isinstance(node, ast.Raise) and node.lineno <= tb.tb_lineno <= (node.end_lineno or node.lineno)]
+    here = [text for first, last, text in raises if first <= tb.tb_lineno <= last]
     stub = _stub_raises(kata_file.name)
     if not stub:  # no record of the shipped stub (a checkout without katakit/shipped.json): any raise of it
         return any(text.startswith("raise NotImplementedError") for text in here)

@@ -11,6 +11,7 @@ turns each pass into an error that names the files and the way back.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -63,7 +64,17 @@ def record(root: Path) -> dict:
 
 
 def load() -> dict:
-    return json.loads(SHIPPED.read_text(encoding="utf-8")) if SHIPPED.is_file() else {"stubs": {}, "checksums": {}}
+    """The shipped record, read once per version of the file (callers only read it)."""
+    try:
+        version = SHIPPED.stat()
+    except OSError:
+        return {"stubs": {}, "checksums": {}}
+    return _load(version.st_mtime_ns, version.st_size, version.st_ino)
+
+
+@functools.lru_cache(maxsize=4)
+def _load(*version) -> dict:
+    return json.loads(SHIPPED.read_text(encoding="utf-8"))
 
 
 def stub(name: str) -> str | None:
