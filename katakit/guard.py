@@ -388,6 +388,31 @@ class Machinery:
         return found
 
 
+    def patched(self) -> list[str]:
+        """What a notebook kernel's cells changed of what decides a verdict, in words: the namespaces compared
+        after every check, and torch's and numpy's top level (`torch.allclose`). Not the kernel's own doings:
+        IPython replaces builtins.input for each cell, warnings.filters is rebound by catch_warnings, and
+        torch rebinds a class alias of its own when a setting changes (torch.Storage follows the default
+        dtype; workers start from the defaults)."""
+        found = []
+        for entry in self.hot + [e for e in self.recorded if e[0] in KERNEL_MODULES]:
+            if _same(entry):
+                continue
+            name, namespace, _, _, keys, values = entry
+            before = dict(zip(keys, values, strict=True))
+            aliases = {key for key, value in before.items() if key in namespace and _torch_class(value)
+                       and _torch_class(namespace[key])}
+            found += [d for d in _differences(name, namespace, keys, values) if d.rsplit(".", 1)[-1] not in aliases]
+        return found
+
+
+KERNEL_MODULES = ("torch", "numpy")
+
+
+def _torch_class(value) -> bool:
+    return isinstance(value, type) and (value.__module__ or "").startswith("torch")
+
+
 class Watcher:
     """Records, in words (`seen`), what replaces a machinery function's code or defaults (`F.mse_loss.__code__ =
     ...`) or a machinery module's or class's __class__ or __bases__ while `on`: such a write changes no

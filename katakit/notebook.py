@@ -135,7 +135,45 @@ def results(root: Path, ids: list[str]):
         checked = _CHECKERS[root].check(ids)
     from katakit.cli import printable
 
-    return printable(shipped.refuse(checked if checked is not None else run.run(ids, root=root), shipped.guard(root)))
+    checked = shipped.refuse(checked if checked is not None else run.run(ids, root=root), shipped.guard(root))
+    return printable(_refuse_kernel_patches(checked))
+
+
+_KERNEL: list = []  # this kernel's checking machinery as `%load_ext katakit` found it (katakit.guard.Machinery)
+
+
+def _record_kernel() -> None:
+    if not _KERNEL:
+        from katakit import guard, quick_optim
+
+        quick_optim.skip_dynamo_import()  # what the checks' conftest does to torch.optim, done before the record
+        quick_optim.eager_sgd_step()
+        _KERNEL.append(guard.Machinery())
+
+
+def _refuse_kernel_patches(results: dict) -> dict:
+    """Workers are forks of this kernel: what a cell did to torch, numpy or the checks (`torch.Tensor.item =
+    ...`) is in every worker before any kata runs, where the worker cannot tell it from torch's own. So each
+    pass becomes an error naming what changed since the extension was loaded: a pass judged by a changed
+    torch is not a pass. (The settings are another matter: workers start from torch's defaults.)"""
+    from katakit.results import Check, Failure
+
+    changed = _KERNEL[0].patched() if _KERNEL else []
+    if not changed:
+        return results
+    shown = ", ".join(changed[:4]) + (f" and {len(changed) - 4} more" if len(changed) > 4 else "")
+    failure = Failure(f"Not counted as a pass: a cell of this kernel changed what the checks rely on ({shown}), "
+                      "and every check runs in a copy of this kernel. Restart the kernel (Jupyter: Kernel > "
+                      "Restart Kernel; Colab: Runtime > Restart session), run your cells again, and leave torch's "
+                      "functions as they are.", "kernel patched")
+    for result in results.values():
+        if result.status == "passed":
+            result.checks.insert(0, Check(KERNEL_CHECK, "error", [failure]))
+            result.status = "error"
+    return results
+
+
+KERNEL_CHECK = "this kernel's torch and checks are as the extension found them"
 
 
 def _show(root: Path, kata: manifest.Kata, note: str = "", then=None) -> bool:
@@ -365,6 +403,7 @@ def load_ipython_extension(ipython) -> None:
     import os
 
     os.environ[frontend.ENV] = "ipython"
+    _record_kernel()  # before any cell after this one can change torch
 
     def kata(line, cell):  # noqa: F811 - the magic's name is what the learner types
         save_cell(line.strip(), cell, ".py")

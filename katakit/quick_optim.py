@@ -32,7 +32,9 @@ def _sgd_step(self, closure=None):
 
 
 def eager_sgd_step() -> None:
-    torch.optim.SGD.step = _sgd_step
+    step = torch.optim.SGD.step
+    if step is not _sgd_step and getattr(step, "__wrapped__", None) is not _sgd_step:  # (or torch's hooked copy)
+        torch.optim.SGD.step = _sgd_step
 
 
 class EagerSGD(torch.optim.SGD):

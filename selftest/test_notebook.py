@@ -86,13 +86,31 @@ FLOAT64 = ("%%kata q13\nimport torch\ntorch.set_default_dtype(torch.float64)\n\n
            "    return ((preds - targets) ** 2).mean()\n")
 
 
+# Last in the pasted workbook: a cell patches torch in the kernel, then q13's correct code is checked again. Workers
+# are forks of the kernel, so they carry the patch: no pass may come of it.
+PATCH = "import torch\ntorch.Tensor.item = lambda self: 0.0  # a cell that patches torch in the kernel"
+PATCHED_KATA = "%%kata q13\n" + (ROOT / "reference" / "q13_mse.py").read_text(encoding="utf-8")
+
+
+def _after_patch(copy: Path):
+    """The cell after PATCH (PATCHED_KATA's source is the pasted q13 cell's too)."""
+    cells = nbformat.read(copy / "workbook.ipynb", as_version=4).cells
+    return cells[next(n for n, cell in enumerate(cells) if cell.source == PATCH) + 1]
+
+
+def _append(copy: Path, *sources: str) -> None:
+    book = nbformat.read(copy / "workbook.ipynb", as_version=4)
+    book.cells += [nbformat.v4.new_code_cell(source) for source in sources]
+    nbformat.write(book, copy / "workbook.ipynb")
+
+
 def _insert(copy: Path, kata_id: str, *sources: str, before: bool = False) -> None:
     """Put code cells right after (or before) the %%kata cell of a kata."""
     path = copy / "workbook.ipynb"
     book = json.loads(path.read_text(encoding="utf-8"))
     last = max(n for n, cell in enumerate(book["cells"]) if "".join(cell["source"]).startswith(f"%%kata {kata_id}\n"))
     cells = [{"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [], "source": source,
-              "id": f"added-{n}"} for n, source in enumerate(sources)]
+              "id": f"added-{len(book['cells'])}-{n}"} for n, source in enumerate(sources)]
     at = last if before else last + 1
     book["cells"][at:at] = cells
     path.write_text(json.dumps(book), encoding="utf-8")
@@ -111,6 +129,8 @@ def _statuses(copy: Path) -> dict[str, list[str]]:
     book = nbformat.read(copy / "workbook.ipynb", as_version=4)
     found: dict[str, list[str]] = {}
     for cell in book.cells:
+        if cell.source == PATCH:
+            break  # what follows is checked in a patched kernel
         if cell.cell_type == "code" and cell.source.startswith("%%"):
             html = "".join(out.get("data", {}).get("text/html", "") for out in cell.outputs)
             text = "".join(out.get("data", {}).get("text/plain", "") for out in cell.outputs)
@@ -143,6 +163,7 @@ def start(make_copy) -> None:
     _insert(untouched, "q13", CALL_MSE, MAGICS)
     _insert(pasted, "q13", EXITS, FLOAT64, before=True)  # then the reference's: the kernel is there, as it was
     _insert(pasted, "q13", CALL_MSE)
+    _append(pasted, PATCH, PATCHED_KATA)  # last: after it, the kernel's torch is patched
     nice = (lambda: os.nice(5)) if hasattr(os, "nice") else None
     _STARTED["copies"] = untouched, pasted
     _STARTED["runs"] = [subprocess.Popen([sys.executable, "-c", EXECUTE, str(copy / "workbook.ipynb"), str(copy)],
@@ -226,6 +247,16 @@ def test_a_kernel_with_its_own_torch_settings_checks_with_the_shipped_ones_and_s
     html = "".join(out.get("data", {}).get("text/html", "") for out in q13.outputs)
     assert "this kernel&#x27;s default dtype is float64" in html or "this kernel's default dtype is float64" in html, html
     assert "the checks ran with torch&#x27;s defaults" in html or "the checks ran with torch's defaults" in html, html
+
+
+def test_no_pass_comes_of_a_kernel_whose_cells_patched_torch(executed):
+    _, pasted = executed
+    cell = _after_patch(pasted)
+    assert cell.source == PATCHED_KATA
+    report = " ".join(_printed(cell).split())
+    assert "(error)" in report and "q13 passes" not in report, report
+    assert "a cell of this kernel changed what the checks rely on (added torch.Tensor.item)" in report, report
+    assert "Restart the kernel" in report, report
 
 
 def test_katas_quiz_runs_in_a_real_kernel_with_inline_answers_and_says_what_to_do_without_typed_input(executed):
