@@ -33,8 +33,8 @@ def _guarded(root, ids=None, base=None, record=True) -> tuple[dict, shipped.Guar
 
     if notebook.in_notebook():  # %katas: the kernel's warm session, collected once
         results = notebook.results(root, ids or [k.id for k in manifest.load(root)])
-    else:
-        results = run.run(ids, root=root, record=record)
+    else:  # (IPython in a terminal with the extension loaded: the same refusal as in a notebook)
+        results = notebook.refuse_kernel_patches(run.run(ids, root=root, record=record))
     found = shipped.guard(root, base)
     results = printable(shipped.refuse(results, found))
     if record:

@@ -136,7 +136,7 @@ def results(root: Path, ids: list[str]):
     from katakit.cli import printable
 
     checked = shipped.refuse(checked if checked is not None else run.run(ids, root=root), shipped.guard(root))
-    return printable(_refuse_kernel_patches(checked))
+    return printable(refuse_kernel_patches(checked))
 
 
 _KERNEL: list = []  # this kernel's checking machinery as `%load_ext katakit` found it (katakit.guard.Machinery)
@@ -151,7 +151,7 @@ def _record_kernel() -> None:
         _KERNEL.append(guard.Machinery())
 
 
-def _refuse_kernel_patches(results: dict) -> dict:
+def refuse_kernel_patches(results: dict) -> dict:
     """Workers are forks of this kernel: what a cell did to torch, numpy or the checks (`torch.Tensor.item =
     ...`) is in every worker before any kata runs, where the worker cannot tell it from torch's own. So each
     pass becomes an error naming what changed since the extension was loaded: a pass judged by a changed
