@@ -385,13 +385,17 @@ def markdown(learners: list[Learner], katas: list[manifest.Kata], skipped: list[
     return "\n".join(lines) + "\n" + learning_markdown(learners, katas)
 
 
-def csv_text(learners: list[Learner], katas: list[manifest.Kata]) -> str:
+def csv_text(learners: list[Learner], katas: list[manifest.Kata], today: date | None = None) -> str:
+    """One row per learner: statuses, effort, and the written parts' first tries, quiz answers and parts due
+    (right/of, as in the Markdown table)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["learner", "passed", *(k.id for k in katas), "hint_levels_seen", "solutions_forced", "checks",
-                     "time"])
-    for p in sorted(learners, key=lambda p: p.name):
-        writer.writerow([p.name, p.passed, *(p.statuses.get(k.id, "missing") for k in katas), *effort(p, katas)])
+                     "time", "first_try", "quiz", "quiz_due"])
+    people, _ = learning_rows(learners, katas, today)  # sorted by name, as here
+    for p, learning in zip(sorted(learners, key=lambda p: p.name), people, strict=True):
+        writer.writerow([p.name, p.passed, *(p.statuses.get(k.id, "missing") for k in katas), *effort(p, katas),
+                         *learning[1:]])
     return out.getvalue()
 
 

@@ -138,6 +138,9 @@ def test_the_roster_shows_first_tries_and_quizzes_and_leaves_out_fields_not_as_a
     people, per_kata = classroom.learning_rows(learners, KATAS, today=date(2026, 3, 2))
     assert people == [["ada", "5/8", "3/4", "1"], ["bob", "-", "-", "0"]], people
     assert per_kata == [["q12", "5/8", "3/4", "1/2"]], per_kata
+    rows = classroom.csv_text(learners, KATAS, today=date(2026, 3, 2)).splitlines()
+    assert rows[0].endswith(",first_try,quiz,quiz_due") and rows[1].endswith(",5/8,3/4,1"), rows[:2]
+    assert rows[2].startswith("bob,") and rows[2].endswith(",-,-,0"), rows[2]
 
 
 def test_items_not_asked_yet_come_before_any_item_asked_again():
