@@ -53,28 +53,18 @@ def make_copy(tmp_path_factory):
     return make
 
 
-def _forked(copy: Path, env: dict, commands: dict, stdin: str = "") -> dict:
-    """Run the commands in a fork of this process, inside copy, with `stdin` as their standard input (a pipe, not
-    a terminal), and return their codes and outputs."""
+def in_fork(where: Path, fn):
+    """fn() in a fork of this process (torch is imported already), inside `where`, without this session's
+    conftest and kata test modules (a copy has its own): what it returned, pickled through a pipe."""
     read, write = os.pipe()
     pid = os.fork()
     if pid == 0:
         try:
             os.close(read)
             for name in [m for m in sys.modules if m == "conftest" or m.startswith("test_q")]:
-                del sys.modules[name]  # this checkout's: the copy has its own
-            os.chdir(copy)
-            os.environ.update(env)
-            sys.stdin = io.StringIO(stdin)
-            from katakit import cli
-
-            out = {}
-            for name, args in commands.items():
-                buffer = io.StringIO()
-                with contextlib.redirect_stdout(buffer):
-                    code = cli.main(args)
-                out[name] = [code, buffer.getvalue()]
-            data = json.dumps(out).encode()
+                del sys.modules[name]
+            os.chdir(where)
+            data = pickle.dumps(fn())
             while data:
                 data = data[os.write(write, data):]
         finally:
@@ -85,8 +75,34 @@ def _forked(copy: Path, env: dict, commands: dict, stdin: str = "") -> dict:
         chunks.append(chunk)
     os.close(read)
     os.waitpid(pid, 0)
-    assert chunks, "the forked `katas` commands ended without a result"
-    return json.loads(b"".join(chunks))
+    assert chunks, "the forked part of the self-test ended without a result"
+    return pickle.loads(b"".join(chunks))
+
+
+def _forked(copy: Path, env: dict, commands: dict, stdin: str = "") -> dict:
+    """Run the commands in a fork of this process, inside copy, with `stdin` as their standard input (a pipe, not
+    a terminal), and return their codes and outputs."""
+
+    def run() -> dict:
+        os.environ.update(env)
+        sys.stdin = io.StringIO(stdin)
+        from katakit import cli
+
+        out = {}
+        for name, args in commands.items():
+            buffer = io.StringIO()
+            with contextlib.redirect_stdout(buffer):
+                code = cli.main(args)
+            out[name] = [code, buffer.getvalue()]
+        return out
+
+    return in_fork(copy, run)
+
+
+@pytest.fixture
+def forked():
+    """forked(where, fn): fn() in a fork of the self-test's process, inside `where` (see `in_fork`)."""
+    return in_fork
 
 
 class Background:

@@ -175,39 +175,24 @@ def test_the_setup_cell_is_valid_ipython_that_installs_only_outside_a_clone():
     assert code.rindex("load_ext") > install and code.splitlines()[-1] == "get_ipython().run_line_magic('katas', '')"
 
 
-def _pytest_output(args: list[str]) -> str:
-    """What `pytest ARGS` prints on this checkout, run in a fork of this process (torch is imported already)
-    that forgets this session's conftest and kata test modules, as selftest/conftest.py's `katas_in` does."""
+def _pytest_output(forked, args: list[str]) -> str:
+    """What `pytest ARGS` prints on this checkout, run in a fork of this process (torch is imported already),
+    as `katas_in` runs `katas`."""
     if not hasattr(os, "fork"):
         return subprocess.run([sys.executable, "-m", "pytest", *args], cwd=ROOT, capture_output=True, text=True,
                               timeout=120).stdout
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        try:
-            os.close(read)
-            for name in [m for m in sys.modules if m == "conftest" or m.startswith("test_q")]:
-                del sys.modules[name]
-            os.chdir(ROOT)
-            sys.stdout = out = io.StringIO()
-            pytest.main(args)
-            data = out.getvalue().encode()
-            while data:
-                data = data[os.write(write, data):]
-        finally:
-            os._exit(0)
-    os.close(write)
-    chunks = []
-    while chunk := os.read(read, 1 << 16):
-        chunks.append(chunk)
-    os.close(read)
-    os.waitpid(pid, 0)
-    return b"".join(chunks).decode()
+
+    def run() -> str:
+        sys.stdout = out = io.StringIO()
+        pytest.main(args)
+        return out.getvalue()
+
+    return forked(ROOT, run)
 
 
-def test_plain_pytest_starts_with_a_line_of_its_own_and_its_progress_only_grows():
+def test_plain_pytest_starts_with_a_line_of_its_own_and_its_progress_only_grows(forked):
     files = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "tests").glob("test_q[23]*.py"))  # lines of progress
-    text = _pytest_output(["-q", *files])
+    text = _pytest_output(forked, ["-q", *files])
     lines = text.splitlines()
     assert lines and lines[0] == f"{len(files)} kata test files: collected and checked in worker processes", lines[:2]
     progress = [int(p) for p in re.findall(r"\[\s*(\d+)%\]", text)]
