@@ -11,7 +11,7 @@ import sys
 import pytest
 import torch
 from pytest_check import check
-from torch.utils._python_dispatch import TorchDispatchMode  # (imported here, before the guard records torch)
+from torch.overrides import TorchFunctionMode
 
 from katakit import describe
 from katakit.loader import LAST_CALL
@@ -162,14 +162,14 @@ def expect_unchanged(before: torch.Tensor, after: torch.Tensor, name: str, calle
 
 @contextlib.contextmanager
 def ops_run():
-    """The names of the aten operators that ran while the block ran ({"sub", "pow", "mean"}), seen where torch
-    dispatches them: F.mse_loss counts as "mse_loss" however it was reached (F.mse_loss, an alias bound at
-    import, a default argument, functools.partial, nn.MSELoss, torch._C._nn)."""
+    """The names of the torch functions that ran while the block ran ({"sub", "pow", "mean"}), seen by a torch
+    function mode: F.mse_loss counts as "mse_loss" however it was reached (F.mse_loss, an alias bound at import, a
+    default argument, functools.partial, nn.MSELoss, torch._C._nn.mse_loss)."""
     seen: set[str] = set()
 
-    class Spy(TorchDispatchMode):
-        def __torch_dispatch__(self, func, types, args=(), kwargs=None):
-            seen.add(func.overloadpacket.__name__)
+    class Spy(TorchFunctionMode):
+        def __torch_function__(self, func, types, args=(), kwargs=None):
+            seen.add(getattr(func, "__name__", ""))
             return func(*args, **(kwargs or {}))
 
     with Spy():

@@ -526,14 +526,6 @@ def _prewarm() -> None:
     monitor = getattr(torch.autograd.profiler, "_maybe_cupti_monitor", None)
     if monitor is not None:
         monitor()
-    from torch.utils._python_dispatch import TorchDispatchMode  # a check's op spy (checks.ops_run): its first use
-
-    class Mode(TorchDispatchMode):  # imports torch's op namespaces and subclass machinery
-        def __torch_dispatch__(self, func, types, args=(), kwargs=None):
-            return func(*args, **(kwargs or {}))
-
-    with Mode():
-        torch.zeros(1, requires_grad=True).mul(2).sum().backward()
 
 
 def _lazy(key: str, value) -> bool:

@@ -8,6 +8,7 @@ import traceback
 from pathlib import Path
 from types import ModuleType
 
+import numpy
 import torch
 
 from katakit import describe, files, frontend
@@ -101,6 +102,42 @@ def _off_the_cpu(value, depth: int = 0) -> torch.Tensor | None:
     return None
 
 
+class NotPlain(AssertionError):
+    cause = "a subclass of a value type"
+
+
+# What a check compares: a subclass of one of these can redefine what comparing, reading or printing it means
+# (`__eq__`, `__torch_function__`, `.item()`), so only the classes themselves are taken, in and out, and the
+# subclasses torch and numpy make themselves (nn.Parameter, torch.Size, torch.max's named tuple, numpy.float64),
+# known by identity, not by a name a class can claim.
+VALUE_TYPES = (torch.Tensor, numpy.ndarray, bool, int, float, complex, str, list, tuple, dict)
+PLAIN = {torch.Tensor, torch.nn.Parameter, torch.Size, numpy.ndarray, bool, int, float, complex, str, list, tuple, dict,
+         *(v for v in vars(torch.return_types).values() if isinstance(v, type)), *numpy.sctypeDict.values()}
+
+
+def _not_plain(value, depth: int = 0):
+    """An object in the result (in a list, tuple or dict, or a returned module's parameters and buffers) whose
+    class merely derives from a value type, or None."""
+    if isinstance(value, VALUE_TYPES) and type(value) not in PLAIN:
+        return value
+    if isinstance(value, torch.nn.Module) and depth < 3:
+        return next((t for t in (*value.parameters(), *value.buffers()) if type(t) not in PLAIN), None)
+    if depth < 3 and isinstance(value, (list, tuple, dict)):
+        items = value.values() if isinstance(value, dict) else value
+        return next((v for v in (_not_plain(v, depth + 1) for v in list(items)[:1000]) if v is not None), None)
+    return None
+
+
+def _classes_in(args, kwargs) -> list[tuple[object, type]]:
+    """The tensors passed in (also in lists and tuples, and a module's parameters), each with its class now."""
+    found = []
+    for value in (*args, *kwargs.values()):
+        items = value.parameters() if isinstance(value, torch.nn.Module) else (
+            value if isinstance(value, (list, tuple)) else (value,))
+        found += [(item, type(item)) for item in items if isinstance(item, torch.Tensor)]
+    return found
+
+
 def _recorded(fn, name, sabotage=None):
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
@@ -108,7 +145,18 @@ def _recorded(fn, name, sabotage=None):
         LAST_ARGS[:] = [args, kwargs]
         inputs = _data_tensors(args, kwargs)
         before = [t.clone() for t in inputs]
+        classes = _classes_in(args, kwargs)
         result = fn(*args, **kwargs) if sabotage is None else _sabotage.apply(sabotage, fn, args, kwargs)
+        for tensor, kind in classes:
+            if type(tensor) is not kind:
+                raise NotPlain(f"{call} changed the class of a tensor it was given, from {kind.__name__} to "
+                               f"{type(tensor).__name__}. Leave the caller's tensors as they are: compute new ones.")
+        odd = _not_plain(result)
+        if odd is not None:
+            base = next(t.__name__ for t in VALUE_TYPES if isinstance(odd, t))
+            raise NotPlain(f"{call} returned {'' if odd is result else 'something holding '}an object of class "
+                           f"{type(odd).__name__}, made from {base}. The checks take plain values (tensors, floats, "
+                           f"ints, lists): a class of your own can change what comparing it means. Return a plain {base}.")
         for n, (old, new) in enumerate(zip(before, inputs, strict=True), start=1):
             if old.shape != new.shape or not torch.equal(old, new):
                 raise InputChanged(

@@ -115,7 +115,8 @@ def test_roster_shows_hints_solutions_checks_and_time_and_distrusts_the_fields(t
     assert "Opened before a pass most often: q13 (2 of 3)" in text and "q99" not in text, text
     assert cli.main(["roster", str(tmp_path), "--csv"]) == 0
     rows = capsys.readouterr().out.splitlines()
-    assert rows[0].endswith(",hint_levels_seen,solutions_forced,checks,time") and rows[1].endswith(",4,1,6,1h 50m")
+    assert rows[0].endswith(",hint_levels_seen,solutions_forced,checks,time,first_try,quiz,quiz_due"), rows[0]
+    assert rows[1].endswith(",4,1,6,1h 50m,-,-,0"), rows[1]
     assert cli.main(["roster", str(tmp_path), "--markdown"]) == 0
     out = capsys.readouterr().out
     assert "| ada | 20/44 | 4 | 1 | 6 | 1h 50m |" in out and "Opened before a pass most often: q13 (2)" in out

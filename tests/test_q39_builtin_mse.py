@@ -97,7 +97,7 @@ def test_builtin_mse_lets_autograd_flow_to_the_predictions(kata, seed):
 def test_builtin_mse_calls_the_builtin_from_torch_nn_functional(kata, seed):
     preds, targets = data.random_batch(seed), data.random_batch(seed + 1)
     called = "builtin_mse(preds (5, 2), targets (5, 2))"
-    with ops_run() as seen:  # where torch dispatches: F.mse_loss by any route (an alias, partial, nn.MSELoss)
+    with ops_run() as seen:  # F.mse_loss by any route (an alias, functools.partial, nn.MSELoss)
         loss = _loss(kata, preds, targets, called)
     if _value_is_known_mistake(loss, preds, targets, called):
         return
