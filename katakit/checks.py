@@ -19,6 +19,9 @@ from katakit.results import Failure
 
 _FOUND: list[Failure] = []  # what the running check found wrong, in order
 _NOTES: list[str] = []  # "going further" notes of the running check
+# In a worker: sink(message) sends each failure out the moment a check finds it (katakit.supervisor), so that
+# nothing the kata leaves behind (a __del__, a pytest plugin, a thread) can erase it before the check's report.
+sink = None
 
 
 def start_check() -> None:
@@ -150,6 +153,8 @@ def expect(condition: bool, message: str, cause: str = "") -> bool:
     if not condition:
         _FOUND.append(Failure(message, cause))
         check.fail(message)
+        if sink is not None:
+            sink(message)
     return bool(condition)
 
 

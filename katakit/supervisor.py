@@ -361,6 +361,9 @@ def _serve(shares: list[Share], config, send, machinery=None, session=None, coll
                 by_path.setdefault(Path(item.path), []).append(item)
             shares = [Share(share.path, items=by_path.get(share.path, [])) for share in shares]
         groups = _collect(session, shares, send)
+        from katakit import checks
+
+        checks.sink = lambda message: send({"e": "found", "m": cut(message, 300)})  # (before the record below)
         guard.apply_shipped()  # forked from a notebook kernel, this process has the kernel's settings
         torch_threads(1)
         state = guard.GlobalState()
@@ -381,7 +384,15 @@ def _serve(shares: list[Share], config, send, machinery=None, session=None, coll
             watcher.seen.clear()
             state.restore(changed=bool(settings))
 
-        config.pluginmanager.register(_PhaseReporter(send, after_load=compare), "katas-phases")
+        reporter = _PhaseReporter(send)
+        config.pluginmanager.register(reporter, "katas-phases")
+        hooks = _hooks(config)  # every pytest hook's implementations: a plugin a kata registers decides checks
+
+        def hooked() -> None:
+            if _hooks(config) != hooks and HOOKED not in changed:
+                changed.append(HOOKED)
+
+        reporter.after_load = lambda: (compare(), hooked())
         for items in groups:
             send({"e": "kata", "path": str(items[0].path),
                   "checks": [[item.nodeid, list(item.location), sentence(item), bool(item.get_closest_marker("written"))]
@@ -394,6 +405,7 @@ def _serve(shares: list[Share], config, send, machinery=None, session=None, coll
                 for report in reports:
                     send({"e": "report", "id": item.nodeid, "r": _serializable(config, report)})
             changed.extend(c for c in machinery.changes() if c not in changed)
+            hooked()
             started = guard.stop_descendants()
             tampered = _tampering(changed, guard.REFERENCE_READS, started)
             guard.REFERENCE_READS.clear()
@@ -417,6 +429,15 @@ def torch_threads(n: int) -> None:
     import torch
 
     torch.set_num_threads(n)  # two workers share two cores; tiny tensors gain nothing from more threads
+
+
+HOOKED = "registered a pytest plugin or hook"
+
+
+def _hooks(config) -> list[tuple[str, tuple[int, ...]]]:
+    """Each pytest hook with its implementations, by identity (what a plugin registered by a kata would add)."""
+    return [(name, tuple(id(impl.function) for impl in caller.get_hookimpls()))
+            for name, caller in sorted(vars(config.hook).items()) if hasattr(caller, "get_hookimpls")]
 
 
 class _PhaseReporter:
@@ -567,6 +588,7 @@ class KataRun:
         self.ended: str | None = None  # why it stopped early, in plain words
         self.tampered: Failure | None = None  # the kata patched the checks or read the reference
         self.dropped: str | None = None  # a report of this kata was too big to read
+        self.found: dict[int, str] = {}  # per check, the first failure it sent the moment it found it
 
     def begin(self, checks: list) -> None:
         self.checks = [(nodeid, tuple(location), name, written) for nodeid, location, name, written in checks]
@@ -657,6 +679,8 @@ class Worker:
             self.deadline = time.monotonic() + self.limit
         elif kind == "phase":
             self.phase = event["p"]
+        elif kind == "found" and self.run.current >= 0:
+            self.run.found.setdefault(self.run.current, str(event.get("m", "")))
         elif kind == "report" and event.get("id") in self.run.index:
             self.run.reports.setdefault(self.run.index[event["id"]], []).append(event["r"])
         elif kind == "kata_done":
@@ -803,6 +827,11 @@ class Supervisor:
                     f"not run: an earlier check of {run.kata_file} stopped its worker ({reason})")
                 reports = [r for r in reports if r.when == "setup" and r.passed] + [
                     _error_report(nodeid, location, name, written, message, reason)]
+            if i in run.found and not any(r.failed for r in reports):
+                _overrule(reports, Failure(
+                    f"This check found a mistake ({run.found[i]}), and the finding was gone by the time of its report: "
+                    "something in your code erased it (a __del__, a pytest plugin, a thread), so this kata's results "
+                    "cannot be trusted. Change only your own functions and values.", "tampered"), name)
             if run.tampered and not (own_failure and not any(r.failed for r in reports)):
                 _overrule(reports, run.tampered, name)
             for report in reports:
