@@ -126,7 +126,10 @@ def pytest_runtest_makereport(item, call):
         return report
     found = checks.take_failures()
     outcome, failures = _outcome(item, error, found)
-    if report.skipped or (call.when != "call" and outcome == "passed"):
+    skipper = _kata_skipped(item, error) if report.skipped else None
+    if skipper:  # pytest.skip() (or xfail, or unittest's SkipTest) from the kata's code is no way out of a check
+        outcome, failures = "failed", [Failure(skipper, cause="skipped its check")]
+    elif report.skipped or (call.when != "call" and outcome == "passed"):
         return report
     if outcome != "passed":
         report.outcome = "failed"
@@ -140,6 +143,26 @@ def pytest_runtest_makereport(item, call):
     if from_file and item.funcargs.get("seed") is not None:  # printed so the learner can repeat this run
         report.user_properties.append(("katas_seed", item.funcargs["seed"]))
     return report
+
+
+def _kata_skipped(item, error) -> str | None:
+    """The message for a skip raised in the kata's own code, or None when the check itself skipped."""
+    kata = item.funcargs.get("kata") if hasattr(item, "funcargs") else None
+    module = getattr(kata, "module", None)
+    # the kata's file, and wherever its functions came from (a mutant's, laid over the reference)
+    where = {getattr(module, "__file__", None)} | {getattr(getattr(f, "__code__", None), "co_filename", None)
+                                                   for f in vars(module).values()
+                                                   if getattr(f, "__module__", None) == module.__name__} if module else set()
+    where.discard(None)
+    tb = getattr(error, "__traceback__", None)
+    while where and tb is not None:
+        if tb.tb_frame.f_code.co_filename in where:
+            raised = {"Skipped": "pytest.skip()", "XFailed": "pytest.xfail()"}.get(type(error).__name__,
+                                                                                 type(error).__name__)
+            return (f"{loader.LAST_CALL[0]} raised {raised} ({str(error)[:200] or 'no reason given'}): "
+                    "a skip from your code would only hide the check. Return a value instead.")
+        tb = tb.tb_next
+    return None
 
 
 def _outcome(item, error, found: list[Failure]) -> tuple[str, list[Failure]]:

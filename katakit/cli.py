@@ -24,17 +24,18 @@ def _command(console, rest: str) -> str:
     return views.command(rest, views.in_notebook(console))
 
 
-def _guarded(root, ids=None, base=None, record=True) -> tuple[dict, shipped.Guard]:
+def _guarded(root, ids=None, base=None, record=True, isolate=False) -> tuple[dict, shipped.Guard]:
     """The results, with every pass refused while the tests or the checker differ from what was shipped (or
     from the starting commit, or `base`), and the guard that judged. `record`: log each attempt in the journal
-    (a fork's CI does not: its report carries the learner's own journal)."""
+    (a fork's CI does not: its report carries the learner's own journal). `isolate`: a fresh worker per kata."""
     # imported here: run imports torch through the tests, and `katas --help` stays instant
     from katakit import notebook, run
 
     if notebook.in_notebook():  # %katas: the kernel's warm session, collected once
         results = notebook.results(root, ids or [k.id for k in manifest.load(root)])
     else:  # (IPython in a terminal with the extension loaded: the same refusal as in a notebook)
-        results = notebook.refuse_kernel_patches(run.run(ids, root=root, record=record))
+        extra = ("--kata-isolate",) if isolate else ()
+        results = notebook.refuse_kernel_patches(run.run(ids, root=root, record=record, extra_args=extra))
     found = shipped.guard(root, base)
     results = printable(shipped.refuse(results, found))
     if record:
@@ -284,7 +285,8 @@ def cmd_ci(args, root, katas, console) -> int:
 
     try:
         # record=False: the report's first tries are the learner's journal, not this run's own check
-        results, found = _guarded(root, base=args.base, record=False)
+        # a fresh worker per kata: the verdict CI gives cannot depend on what another kata left in a process
+        results, found = _guarded(root, base=args.base, record=False, isolate=True)
         changed = found.changed + found.foreign
         if found.note:
             print(f"> Note: {found.note}.\n")

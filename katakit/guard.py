@@ -111,6 +111,8 @@ def settings() -> dict[str, object]:
         "torch's print options": _print_options(),
         "the recursion limit": sys.getrecursionlimit(),
         "the largest integer str() prints": sys.get_int_max_str_digits(),
+        "torch's operator kernels": _kernels(),
+        "saved-tensor hooks": _saved_tensor_hooks() is not None,
     }
     numpy = sys.modules.get("numpy")
     if numpy is not None:
@@ -119,6 +121,24 @@ def settings() -> dict[str, object]:
     for name, which in _RLIMIT_NAMES:
         found[name] = resource.getrlimit(which)
     return found
+
+
+_KERNELS = [-1, 0]  # the number of kernels torch.library holds, and how many of them are not for the meta device
+
+
+def _kernels() -> int:
+    """The kernels registered through torch.library (`Library("aten", "IMPL").impl("allclose", ..., "CPU")` makes
+    torch.allclose answer what a kata likes), not counting meta-device ones, which torch adds as it goes. Counted
+    again only when the registry's size changed: it holds ~1800."""
+    impls = getattr(torch.library, "_impls", ())
+    if len(impls) != _KERNELS[0]:
+        _KERNELS[:] = [len(impls), sum(not key.endswith("/Meta") for key in impls)]
+    return _KERNELS[1]
+
+
+def _saved_tensor_hooks():
+    top = getattr(torch._C._autograd, "_top_saved_tensors_default_hooks", None)
+    return top(False) if top is not None else None
 
 
 # The settings every check starts from, wherever the worker was started (a notebook kernel's own settings are
@@ -227,6 +247,8 @@ class GlobalState:
             "torch's print options": lambda: _set_print_options(dict(value)),
             "the recursion limit": lambda: sys.setrecursionlimit(value),
             "the largest integer str() prints": lambda: sys.set_int_max_str_digits(value),
+            "saved-tensor hooks": lambda: [torch._C._autograd._pop_saved_tensors_default_hooks()
+                                           for _ in range(100) if _saved_tensor_hooks() is not None],
             "numpy's error handling": lambda: numpy.seterr(**dict(value)),
         }
         if name in setters:

@@ -226,7 +226,9 @@ def load_kata(root: Path, impl: str, name: str, mutant: Path | None = None, sabo
     mutant = mutant.resolve()
     module = load_module(root / "reference" / f"{name}.py")
     for attr, value in vars(load_module(mutant)).items():
-        if callable(value) and getattr(value, "__module__", None) == f"kata_{mutant.stem}":
+        replaced = getattr(module, attr, None)  # a kata function by name, whatever the mutant made it (a partial)
+        replaces = callable(replaced) and getattr(replaced, "__module__", None) == module.__name__
+        if callable(value) and (replaces or getattr(value, "__module__", None) == f"kata_{mutant.stem}"):
             value.__module__ = module.__name__  # counts as the kata's own function
             setattr(module, attr, value)  # later calls inside the reference see the wrong version too
     return Kata(module, mutant.relative_to(root))
