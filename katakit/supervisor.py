@@ -746,9 +746,21 @@ class Supervisor:
     def _shares(self, pending: list[KataRun], free: int) -> list[list[KataRun]]:
         """Deal the waiting katas out to the free workers, in turn (the later katas train more, so a deal
         evens out the work better than halves do); isolated, one kata each, the rest waiting for a free worker."""
-        if self.config.getoption("kata_isolate", False):
-            return [[run] for run in pending[:max(1, free)]]
-        return [share for share in (pending[i::max(1, free)] for i in range(max(1, free))) if share]
+        free = max(1, free)
+        if not self.config.getoption("kata_isolate", False):
+            return [share for share in (pending[i::free] for i in range(free)) if share]
+        alone = [run for run in pending if self._own_code(run)]
+        shares = [[run] for run in alone[:free]]
+        together = [run for run in pending if run not in alone]  # shipped stubs only: nothing of theirs stays behind
+        spare = free - len(shares)
+        return shares + [share for share in (together[i::spare] for i in range(spare)) if share] if spare else shares
+
+    def _own_code(self, run: KataRun) -> bool:
+        """The kata's .py is the learner's code (not the shipped stub): isolated, it gets a worker of its own."""
+        from katakit import files
+
+        name = run.share.path.stem.removeprefix("test_") + ".py"
+        return (self.config.rootpath / "katas" / name).exists() and files.differs_from_stub(self.config.rootpath, name)
 
     def _run(self, runs: list[KataRun], session) -> None:
         pending = list(runs)
