@@ -10,6 +10,7 @@ the whole run must end, with a report, within a bound; the CI verdict must be re
 
 import json
 import os
+import shutil
 import time
 
 import pytest
@@ -163,6 +164,21 @@ def test_the_hostile_run_ends_within_a_bound_and_ci_is_red_naming_the_broken_kat
     for kata_id in ("q04", "q06", "q13", "q20", "q28", "q32", "q43", "q44"):
         assert kata_id in text.split("Verdict: red")[1], f"{kata_id} missing from the red verdict"
     assert "pytest.ini" in text, "a pytest.ini beside the shipped configuration is not reported"
+
+
+POISON = "import katakit.data as data\n\nfor row in data._TARGETS_5 + data._TARGETS_MORE:\n    row[0] = -row[0] * 7 + 1000\n"
+
+
+def test_ci_gives_each_kata_of_the_learners_a_worker_of_its_own(make_copy, katas_in):
+    """A kata that rewrites the checks' own crop data in place (no name changes: no guard sees it) would make the
+    katas checked after it in its worker fail; `katas ci` gives each kata with the learner's code a worker of its
+    own, so a solved q44 passes beside it, even with one worker."""
+    copy = make_copy()
+    shutil.copy(ROOT / "reference" / "q44_fit.py", copy / "katas" / "q44_fit.py")
+    (copy / "katas" / "q13_mse.py").write_text(POISON + (ROOT / "reference" / "q13_mse.py").read_text())
+    katas_in(copy, env={"KATAS_WORKERS": "1"}, ci=["ci", "--report", "report.json"])
+    report = {k["id"]: k for k in json.loads((copy / "report.json").read_text(encoding="utf-8"))["katas"]}
+    assert report["q44"]["status"] == "passed", f"q44 beside a kata that rewrote the data: {report['q44']}"
 
 
 def test_nothing_a_kata_started_is_left_running(hostile_run):
