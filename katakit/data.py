@@ -1,21 +1,22 @@
 """The lesson's crop-yield data, handed out as fresh float32 tensors.
 
-Every call builds new tensors, so a kata that mutates its input cannot poison another test.
+Every call builds new tensors, so a kata that mutates its input cannot poison another test, and the numbers are
+tuples, which no kata can change in place for the checks after it.
 Columns of the inputs: temperature, rainfall, humidity. Columns of the targets: apples, oranges.
 """
 
 import torch
 
-_INPUTS_5 = [[73, 67, 43], [91, 88, 64], [87, 134, 58], [102, 43, 37], [69, 96, 70]]
-_TARGETS_5 = [[56, 70], [81, 101], [119, 133], [22, 37], [103, 119]]
-_INPUTS_MORE = [
-    [74, 66, 43], [91, 87, 65], [88, 134, 59], [101, 44, 37], [68, 96, 71],
-    [73, 66, 44], [92, 87, 64], [87, 135, 57], [103, 43, 36], [68, 97, 70],
-]
-_TARGETS_MORE = [
-    [57, 69], [80, 102], [118, 132], [21, 38], [104, 118],
-    [57, 69], [82, 100], [118, 134], [20, 38], [102, 120],
-]
+_INPUTS_5 = ((73, 67, 43), (91, 88, 64), (87, 134, 58), (102, 43, 37), (69, 96, 70))
+_TARGETS_5 = ((56, 70), (81, 101), (119, 133), (22, 37), (103, 119))
+_INPUTS_MORE = (
+    (74, 66, 43), (91, 87, 65), (88, 134, 59), (101, 44, 37), (68, 96, 71),
+    (73, 66, 44), (92, 87, 64), (87, 135, 57), (103, 43, 36), (68, 97, 70),
+)
+_TARGETS_MORE = (
+    (57, 69), (80, 102), (118, 132), (21, 38), (104, 118),
+    (57, 69), (82, 100), (118, 134), (20, 38), (102, 120),
+)
 
 # The lowest mean squared error any linear model can reach (least squares, with a bias).
 LSTSQ_FLOOR_5 = 0.4831
