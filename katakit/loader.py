@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import collections
 import functools
 import traceback
 from pathlib import Path
@@ -112,13 +113,31 @@ class NotPlain(AssertionError):
 # known by identity, not by a name a class can claim.
 VALUE_TYPES = (torch.Tensor, numpy.ndarray, bool, int, float, complex, str, list, tuple, dict)
 PLAIN = {torch.Tensor, torch.nn.Parameter, torch.Size, numpy.ndarray, bool, int, float, complex, str, list, tuple, dict,
+         collections.OrderedDict, collections.defaultdict, collections.Counter,
          *(v for v in vars(torch.return_types).values() if isinstance(v, type)), *numpy.sctypeDict.values()}
+# What a class of one's own may define over a number or container and still compare, read and do arithmetic as
+# its base does (a namedtuple defines these); any other special method (__eq__, __sub__, __float__, __getitem__)
+# or item()/tolist() could lie. A tensor's subclass is never taken: __torch_function__ reaches every operation.
+KEPT = {"__module__", "__qualname__", "__doc__", "__slots__", "__dict__", "__weakref__", "__init__", "__new__",
+        "__annotations__", "__orig_bases__", "__match_args__", "__getnewargs__", "__firstlineno__",
+        "__static_attributes__", "__repr__", "__init_subclass__", "__class_getitem__", "__parameters__"}
+
+
+def _redefines(kind: type) -> bool:
+    for cls in kind.__mro__:
+        if cls in PLAIN or cls is object:
+            return False
+        if any(n.startswith("__") and n.endswith("__") and n not in KEPT or n in ("item", "tolist") for n in vars(cls)):
+            return True
+    return False
 
 
 def _not_plain(value, depth: int = 0):
     """An object in the result (in a list, tuple or dict, or a returned module's parameters and buffers) whose
-    class merely derives from a value type, or None."""
-    if isinstance(value, VALUE_TYPES) and type(value) not in PLAIN:
+    class derives from a value type and could change what comparing or reading it means, or None."""
+    kind = type(value)
+    if isinstance(value, VALUE_TYPES) and kind not in PLAIN and (
+            isinstance(value, (torch.Tensor, numpy.ndarray)) or _redefines(kind)):
         return value
     if isinstance(value, torch.nn.Module) and depth < 3:
         return next((t for t in (*value.parameters(), *value.buffers()) if type(t) not in PLAIN), None)

@@ -6,6 +6,7 @@ import sys
 import time
 from pathlib import Path
 
+import numpy
 import pytest
 import torch
 
@@ -217,3 +218,28 @@ def test_error_texts_are_matched_in_linear_time():
     small, large = _explain_all(200_000), _explain_all(400_000)
     assert large < 0.5, f"matching error texts of about 1 MB took {large:.2f} s"
     assert large < 3 * small + 0.05, f"doubling the error text took matching from {small:.3f} s to {large:.3f} s"
+
+
+def test_only_classes_that_could_lie_are_refused_at_the_katas_door():
+    """A subclass of a number or container that redefines a special method (here __eq__), and any tensor
+    subclass, is refused; a namedtuple, an OrderedDict or a subclass that adds nothing is taken as it is."""
+    import collections
+
+    class Always(float):
+        def __eq__(self, other):
+            return True
+
+        __hash__ = float.__hash__
+
+    class Bare(list):
+        pass
+
+    class Mine(torch.Tensor):
+        pass
+
+    pair = collections.namedtuple("Pair", "w b")
+    refused = [Always(1.0), [Always(2.0)], {"loss": Always(3.0)}, torch.zeros(1).as_subclass(Mine)]
+    taken = [pair(1, 2), collections.OrderedDict(a=1), Bare([1]), torch.Size([2]), torch.nn.Parameter(torch.zeros(1)),
+             torch.max(torch.zeros(2, 2), 1), numpy.float64(1.0)]
+    assert all(loader._not_plain(v) is not None for v in refused), [v for v in refused if loader._not_plain(v) is None]
+    assert all(loader._not_plain(v) is None for v in taken), [v for v in taken if loader._not_plain(v) is not None]
