@@ -438,13 +438,17 @@ def _torch_class(value) -> bool:
 class Watcher:
     """Records, in words (`seen`), what replaces a machinery function's code or defaults (`F.mse_loss.__code__ =
     ...`) or a machinery module's or class's __class__ or __bases__ while `on`: such a write changes no
-    namespace, but Python audits it. The audit hook stays for the life of the process."""
+    namespace, but Python audits it. So is an audit hook the kata adds, which would stay for every later check.
+    The audit hook stays for the life of the process."""
 
     def __init__(self, machinery: Machinery):
         self.on, self.seen = False, []
         modules = {id(module) for module in machinery.modules.values()}
 
         def hook(event: str, args: tuple) -> None:
+            if event == "sys.addaudithook" and self.on:
+                self.seen.append("added an audit hook (sys.addaudithook)")
+                return
             if event != "object.__setattr__" or not self.on:
                 return
             target, name = args[0], args[1]
