@@ -135,7 +135,7 @@ def results(root: Path, ids: list[str]):
         checked = _CHECKERS[root].check(ids)
     from katakit.cli import printable
 
-    checked = shipped.refuse(checked if checked is not None else run.run(ids, root=root), shipped.guard(root))
+    checked = shipped.refuse(checked if checked is not None else run.run(ids, root=root), shipped.judged(root))
     return printable(refuse_kernel_patches(checked))
 
 

@@ -55,6 +55,19 @@ def signature(root: Path) -> tuple:
     return tuple(found)
 
 
+_JUDGED: dict = {}  # per root: (the signature judged, the guard's verdict)
+
+
+def judged(root: Path) -> Guard:
+    """`guard(root)`, judged again only when a guarded file's size or time changed: a stat per file, instead of
+    hashing them all (and asking git), for `katas watch`'s every save and a notebook's every cell. `katas check`,
+    `report` and `ci` judge afresh every time."""
+    now = signature(root)
+    if root not in _JUDGED or _JUDGED[root][0] != now:
+        _JUDGED[root] = (now, guard(root))
+    return _JUDGED[root][1]
+
+
 def record(root: Path) -> dict:
     katas = manifest.load(root)
     return {

@@ -148,13 +148,8 @@ def main(root: Path, katas: list[manifest.Kata], console: Console) -> int:
     threading.Thread(target=_read_keys, args=(events, busy), daemon=True).start()
 
     def watch(check) -> None:
-        judged: dict = {}
-
         def guarded(ids: list[str]) -> dict:  # no pass while the tests or the checker are edited, as in `katas check`
-            results, now = check(ids), shipped.signature(root)
-            if judged.get("signature") != now:  # judged again only when a guarded file changed
-                judged.update(signature=now, found=shipped.guard(root))
-            return shipped.refuse(results, judged["found"])
+            return shipped.refuse(check(ids), shipped.judged(root))
 
         screen = Screen(katas, console, busy, guarded)
         screen.draw()

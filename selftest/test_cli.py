@@ -254,6 +254,7 @@ def test_notebook_magics_and_a_corrupt_review_file_get_one_line_each(make_copy, 
     monkeypatch.setattr(run, "run", lambda ids, root=None: {i: KataResult(i, "passed", [Check("ok", "passed")])
                                                             for i in ids})
     monkeypatch.setattr(shipped, "guard", lambda root, base=None: shipped.Guard(["tests/test_q13_mse.py"]))
+    monkeypatch.setattr(shipped, "_JUDGED", {})  # (judged again: nothing cached from an earlier test)
     assert notebook.check("q13") is False
     out = " ".join(capsys.readouterr().out.split())
     assert "(error)" in out and "Not counted as a pass: tests/test_q13_mse.py differs" in out, out
