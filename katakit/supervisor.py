@@ -70,7 +70,7 @@ def pytest_addoption(parser):
                     help="how workers start: fork (default where available) or spawn (Windows; slower)")
     group.addoption("--kata-isolate", action="store_true", default=False,
                     help="a fresh worker for every kata, so that nothing one kata leaves in its process reaches "
-                         "another (`katas ci` does this; slower by about 25 ms per kata)")
+                         "another (`katas ci` does this for each kata with your own code: about 15 ms more per kata here)")
     group.addoption("--katas-worker", default=None, help="internal: run as a spawned worker, sending events "
                     "prefixed with this token on stdout")
 
