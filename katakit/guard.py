@@ -352,6 +352,7 @@ class Machinery:
         self.hot: list[list] = []
         self.seen: set[int] = set()  # the classes recorded, by id
         self.hot_names: set[str] = set()
+        self.by_id: dict[int, list] = {}  # the entries, by the id of their namespace
         self._record_modules()
 
     def rebase(self) -> None:
@@ -361,6 +362,12 @@ class Machinery:
             if not _same(entry):
                 entry[2:] = _state(entry[1])
         self._record_modules()
+
+    def accept(self, namespace) -> None:
+        """Take one namespace as it is now as its record (a worker's own change, before any kata code runs)."""
+        entry = self.by_id.get(id(namespace))
+        if entry is not None:
+            entry[2:] = _state(namespace)
 
     def _record_modules(self) -> None:
         hot_classes = {*map(id, torch.Tensor.__mro__), id(getattr(sys.modules.get("numpy"), "ndarray", None))}
@@ -391,6 +398,7 @@ class Machinery:
     def _record(self, name: str, namespace, hot: bool) -> None:
         entry = [name, namespace, *_state(namespace)]
         self.recorded.append(entry)
+        self.by_id[id(namespace)] = entry
         if hot:
             self.hot.append(entry)
 
