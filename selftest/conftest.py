@@ -56,27 +56,7 @@ def make_copy(tmp_path_factory):
 def in_fork(where: Path, fn):
     """fn() in a fork of this process (torch is imported already), inside `where`, without this session's
     conftest and kata test modules (a copy has its own): what it returned, pickled through a pipe."""
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        try:
-            os.close(read)
-            for name in [m for m in sys.modules if m == "conftest" or m.startswith("test_q")]:
-                del sys.modules[name]
-            os.chdir(where)
-            data = pickle.dumps(fn())
-            while data:
-                data = data[os.write(write, data):]
-        finally:
-            os._exit(0)
-    os.close(write)
-    chunks = []
-    while chunk := os.read(read, 1 << 16):
-        chunks.append(chunk)
-    os.close(read)
-    os.waitpid(pid, 0)
-    assert chunks, "the forked part of the self-test ended without a result"
-    return pickle.loads(b"".join(chunks))
+    return Background(fn, where=where, nice=0).result()
 
 
 def _forked(copy: Path, env: dict, commands: dict, stdin: str = "") -> dict:
@@ -106,10 +86,11 @@ def forked():
 
 
 class Background:
-    """fn() run in a fork of this process (torch already imported) at a lower priority; result() waits for what
-    it returned (pickled through a pipe). Where fork is missing, fn() simply runs when result() is asked."""
+    """fn() run in a fork of this process (torch already imported), at a lower priority unless nice=0, inside
+    `where` without this session's conftest and kata test modules if given; result() waits for what it returned
+    (pickled through a pipe). Where fork is missing, fn() simply runs when result() is asked."""
 
-    def __init__(self, fn):
+    def __init__(self, fn, where: Path | None = None, nice: int = 5):
         self.fn, self.value, self.pid = fn, None, None
         if not hasattr(os, "fork"):
             return
@@ -118,7 +99,11 @@ class Background:
         if self.pid == 0:
             try:
                 os.close(read)
-                os.nice(5)
+                os.nice(nice)
+                if where is not None:
+                    for name in [m for m in sys.modules if m == "conftest" or m.startswith("test_q")]:
+                        del sys.modules[name]
+                    os.chdir(where)
                 data = pickle.dumps(fn())
                 while data:
                     data = data[os.write(write, data):]
@@ -136,7 +121,7 @@ class Background:
                 chunks.append(chunk)
             os.close(self.read)
             os.waitpid(self.pid, 0)
-            assert chunks, "the background part of the self-test ended without a result"
+            assert chunks, "the forked part of the self-test ended without a result"
             self.value = pickle.loads(b"".join(chunks))
         return self.value
 
