@@ -133,7 +133,7 @@ def _redefines(kind: type) -> bool:
 
 
 def _not_plain(value, depth: int = 0):
-    """An object in the result (in a list, tuple or dict, or a returned module's parameters and buffers) whose
+    """An object in the result (in a list, tuple or dict, a returned dataset or loader, or a module's parameters) whose
     class derives from a value type and could change what comparing or reading it means, or None."""
     kind = type(value)
     if isinstance(value, VALUE_TYPES) and kind not in PLAIN and (
@@ -141,20 +141,34 @@ def _not_plain(value, depth: int = 0):
         return value
     if isinstance(value, torch.nn.Module) and depth < 3:
         return next((t for t in (*value.parameters(), *value.buffers()) if type(t) not in PLAIN), None)
-    if depth < 3 and isinstance(value, (list, tuple, dict)):
-        items = value.values() if isinstance(value, dict) else value
+    items = None
+    if isinstance(value, (list, tuple)):
+        items = value
+    elif isinstance(value, dict):
+        items = value.values()
+    elif isinstance(value, (torch.utils.data.Dataset, torch.utils.data.DataLoader)):  # what it holds (its tensors)
+        items = vars(value).values()
+    if depth < 3 and items is not None:
         return next((v for v in (_not_plain(v, depth + 1) for v in list(items)[:1000]) if v is not None), None)
     return None
 
 
 def _classes_in(args, kwargs) -> list[tuple[object, type]]:
-    """The tensors passed in (also in lists and tuples, and a module's parameters), each with its class now."""
-    found = []
-    for value in (*args, *kwargs.values()):
-        items = value.parameters() if isinstance(value, torch.nn.Module) else (
-            value if isinstance(value, (list, tuple)) else (value,))
-        found += [(item, type(item)) for item in items if isinstance(item, torch.Tensor)]
-    return found
+    """The tensors passed in (also in lists and tuples, a module's parameters, what a dataset or loader holds),
+    each with its class now."""
+    return [(tensor, type(tensor)) for value in (*args, *kwargs.values()) for tensor in _tensors_in(value)]
+
+
+def _tensors_in(value, depth: int = 0) -> list[torch.Tensor]:
+    if isinstance(value, torch.Tensor):
+        return [value]
+    if isinstance(value, torch.nn.Module):
+        return list(value.parameters())
+    if depth < 3 and isinstance(value, (list, tuple)):
+        return [t for item in value[:1000] for t in _tensors_in(item, depth + 1)]
+    if depth < 3 and isinstance(value, (torch.utils.data.Dataset, torch.utils.data.DataLoader)):
+        return [t for item in list(vars(value).values()) for t in _tensors_in(item, depth + 1)]
+    return []
 
 
 def _recorded(fn, name, sabotage=None):
