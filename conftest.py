@@ -147,15 +147,14 @@ def pytest_runtest_makereport(item, call):
 
 def _kata_skipped(item, error) -> str | None:
     """The message for a skip raised in the kata's own code, or None when the check itself skipped."""
-    kata = item.funcargs.get("kata") if hasattr(item, "funcargs") else None
-    module = getattr(kata, "module", None)
+    module = getattr(getattr(item, "funcargs", {}).get("kata"), "module", None)
+    if module is None:
+        return None
     # the kata's file, and wherever its functions came from (a mutant's, laid over the reference)
-    where = {getattr(module, "__file__", None)} | {getattr(getattr(f, "__code__", None), "co_filename", None)
-                                                   for f in vars(module).values()
-                                                   if getattr(f, "__module__", None) == module.__name__} if module else set()
-    where.discard(None)
+    where = {module.__file__} | {f.__code__.co_filename for f in vars(module).values()
+                                 if hasattr(f, "__code__") and getattr(f, "__module__", None) == module.__name__}
     tb = getattr(error, "__traceback__", None)
-    while where and tb is not None:
+    while tb is not None:
         if tb.tb_frame.f_code.co_filename in where:
             raised = {"Skipped": "pytest.skip()", "XFailed": "pytest.xfail()"}.get(type(error).__name__,
                                                                                  type(error).__name__)

@@ -141,6 +141,11 @@ def _saved_tensor_hooks():
     return top(False) if top is not None else None
 
 
+def _pop_saved_tensor_hooks() -> None:
+    while _saved_tensor_hooks() is not None:
+        torch._C._autograd._pop_saved_tensors_default_hooks()
+
+
 # The settings every check starts from, wherever the worker was started (a notebook kernel's own settings are
 # not a baseline): what a fresh `python -c "import torch"` has. Threads are the worker's own (one).
 SHIPPED = {"the default dtype": torch.float32, "the default device": "cpu", "grad mode": True,
@@ -247,8 +252,7 @@ class GlobalState:
             "torch's print options": lambda: _set_print_options(dict(value)),
             "the recursion limit": lambda: sys.setrecursionlimit(value),
             "the largest integer str() prints": lambda: sys.set_int_max_str_digits(value),
-            "saved-tensor hooks": lambda: [torch._C._autograd._pop_saved_tensors_default_hooks()
-                                           for _ in range(100) if _saved_tensor_hooks() is not None],
+            "saved-tensor hooks": _pop_saved_tensor_hooks,
             "numpy's error handling": lambda: numpy.seterr(**dict(value)),
         }
         if name in setters:
@@ -440,7 +444,11 @@ KERNEL_MODULES = ("torch", "numpy")
 
 
 def _torch_class(value) -> bool:
-    return isinstance(value, type) and (value.__module__ or "").startswith("torch")
+    """A class of torch's own: its module, which is torch's, names it (a class that only claims torch's module
+    name is not found there)."""
+    module = sys.modules.get(getattr(value, "__module__", None) or "")
+    return (isinstance(value, type) and value.__module__.startswith("torch")
+            and getattr(module, value.__name__, None) is value)
 
 
 class Watcher:
